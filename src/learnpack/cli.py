@@ -1,0 +1,114 @@
+"""The ``learnpack`` command line: click wiring only; the work is done in plain functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import build as run_build
+from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
+from .loader import load_course
+from .scaffold import create_course
+from .targets import TARGETS
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="learnpack")
+def main() -> None:
+    """Turn Markdown course modules with quizzes into HTML courses and SCORM packages."""
+
+
+@main.command()
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--target", "-t", "targets", multiple=True, type=click.Choice(sorted(TARGETS)),
+              default=("html",), show_default=True, help="Output format; repeat for several.")
+@click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder [default: build/<course folder name>].")
+@click.option("--strict", is_flag=True, help="Fail the build on warnings too.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report of every file written.")
+def build(course_dir: Path, targets: tuple[str, ...], out: Path | None, strict: bool, as_json: bool) -> None:
+    """Check COURSE_DIR and build it for each target into OUT/<target>/."""
+    out = out or Path("build") / course_dir.resolve().name
+    show_progress = not as_json and sys.stderr.isatty()
+    with _guard(as_json):
+        if show_progress:
+            with click.progressbar(length=_count_pages(course_dir) * len(set(targets)), label="Building",
+                                   file=sys.stderr) as bar:
+                report = run_build(course_dir, targets, out, strict=strict, on_page=lambda _: bar.update(1))
+        else:
+            report = run_build(course_dir, targets, out, strict=strict)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return
+    _print_diagnostics(report.diagnostics)
+    for target in dict.fromkeys(targets):
+        click.echo(f"{target}: {display_path(report.out / target)}")
+
+
+@main.command()
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check(course_dir: Path, strict: bool) -> None:
+    """Check COURSE_DIR without writing anything."""
+    diagnostics = Diagnostics()
+    with _guard(False):
+        course = load_course(course_dir, diagnostics)
+        if strict and diagnostics.warnings:
+            raise CourseError(diagnostics.sorted())
+    _print_diagnostics(diagnostics.sorted())
+    questions = sum(len(q.questions) for q in course.quizzes)
+    click.echo(f"{course.config.id}: {len(course.modules)} modules, {len(course.pages)} pages, "
+               f"{questions} questions: ok")
+
+
+@main.command()
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--title", default="Mitt kurs", show_default=True, help="The course title.")
+@click.option("--language", default="nb", show_default=True, help="The source language.")
+def new(course_dir: Path, title: str, language: str) -> None:
+    """Create a new course in COURSE_DIR that builds at once."""
+    with _guard(False):
+        create_course(course_dir, title=title, language=language)
+    click.echo(f"Created {display_path(course_dir)}. Build it with: learnpack build {display_path(course_dir)}")
+
+
+def _count_pages(course_dir: Path) -> int:
+    return sum(1 for _ in course_dir.glob("[0-9]*/*.md")) or 1
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+
+
+class _guard:
+    """Report user errors cleanly; save the traceback of anything else (a bug) to a file."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> bool:
+        if error is None:
+            return False
+        if self.as_json and isinstance(error, CourseError):
+            report = {"ok": False, "diagnostics": [d.to_json() for d in error.diagnostics]}
+            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+            raise SystemExit(1)
+        if isinstance(error, (click.ClickException, KeyboardInterrupt, SystemExit)):
+            return False
+        log = Path(click.get_app_dir("learnpack")) / "last-error.txt"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+            where = f"; the full traceback is in {log}"
+        except OSError:
+            where = ""
+        raise LearnpackError(f"internal error: {error!r} (this is a bug in learnpack{where})") from error

@@ -1,0 +1,225 @@
+"""``course.yml`` and ``module.yml``: read, check every key, report every problem."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from .errors import Diagnostics
+from .model import CourseConfig
+
+COURSE_FILE = "course.yml"
+MODULE_FILE = "module.yml"
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One key of a config file: how to check it and whether it is required."""
+
+    check: Callable[[Any], str | None]  # returns a problem or None
+    required: bool = False
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "must be non-empty text"
+
+
+def _course_id(value: Any) -> str | None:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        return "must be lowercase letters, digits and hyphens (e.g. vitale-tegn)"
+    return None
+
+
+def _version(value: Any) -> str | None:
+    if not isinstance(value, (str, int, float)) or not re.match(r"^[0-9A-Za-z.+-]{1,32}$", str(value)):
+        return "must be a version such as 1.0.0"
+    return None
+
+
+def _language(value: Any) -> str | None:
+    return language_problem(value)
+
+
+def _languages(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "must be a list of language codes, e.g. [nb, en]"
+    problems = [p for p in map(language_problem, value) if p]
+    return problems[0] if problems else None
+
+
+def _authors(value: Any) -> str | None:
+    if isinstance(value, str) or (isinstance(value, list) and all(isinstance(a, str) for a in value)):
+        return None
+    return "must be a name or a list of names"
+
+
+def _percent(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        return "must be a whole number from 0 to 100"
+    return None
+
+
+def _minutes(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return "must be a whole number of minutes"
+    return None
+
+
+def _theme(value: Any) -> str | None:
+    if not isinstance(value, str) or not re.match(r"^[A-Za-z0-9_-]+$", value):
+        return "must be the name of a theme folder"
+    return None
+
+
+COURSE_OPTIONS: dict[str, Option] = {
+    "id": Option(_course_id, required=True),
+    "title": Option(_text, required=True),
+    "version": Option(_version, required=True),
+    "language": Option(_language, required=True),
+    "languages": Option(_languages),
+    "description": Option(_text),
+    "authors": Option(_authors),
+    "licence": Option(_text),
+    "pass_mark": Option(_percent),
+    "duration": Option(_minutes),
+    "theme": Option(_theme),
+}
+
+MODULE_OPTIONS: dict[str, Option] = {
+    "title": Option(_text, required=True),
+    "description": Option(_text),
+}
+
+
+def language_problem(code: Any) -> str | None:
+    """Why ``code`` is not a language Babel knows (BCP 47, e.g. ``nb``, ``fa-AF``), or None."""
+    if not isinstance(code, str) or not re.match(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$", code):
+        return f"{code!r} is not a language code such as nb, nn, en or fa-AF"
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return f"unknown language code {code!r}"
+    return None
+
+
+def read_yaml_mapping(path: Path, diagnostics: Diagnostics) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Parse a YAML mapping; return the values and the 1-based line of each key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        diagnostics.error(path, None, f"{path.name} is missing", "config.missing")
+        return None
+    except UnicodeDecodeError:
+        diagnostics.error(path, None, "not UTF-8 text", "config.encoding")
+        return None
+    return parse_yaml_mapping(text, path, diagnostics, first_line=1)
+
+
+def parse_yaml_mapping(
+    text: str, path: Path, diagnostics: Diagnostics, first_line: int
+) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """Parse YAML text that starts at ``first_line`` of ``path`` into a mapping."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        diagnostics.error(path, line, f"invalid YAML: {problem}", "yaml.syntax")
+        return None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        diagnostics.error(path, first_line, "expected key: value lines", "yaml.not_mapping")
+        return None
+    lines = {str(k.value): first_line + k.start_mark.line for k, _ in node.value}
+    return {str(k): v for k, v in data.items()}, lines
+
+
+def check_options(
+    data: dict[str, Any],
+    lines: dict[str, int],
+    options: dict[str, Option],
+    path: Path,
+    diagnostics: Diagnostics,
+) -> bool:
+    """Report unknown keys (with a suggestion), missing keys and bad values."""
+    ok = True
+    for key, value in data.items():
+        line = lines.get(key)
+        option = options.get(key)
+        if option is None:
+            close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(options)}"
+            diagnostics.error(path, line, f"unknown key {key!r}{hint}", "config.unknown_key")
+            ok = False
+        elif (problem := option.check(value)) is not None:
+            diagnostics.error(path, line, f"{key}: {problem}", "config.invalid")
+            ok = False
+    for key, option in options.items():
+        if option.required and key not in data:
+            diagnostics.error(path, 1, f"required key {key!r} is missing", "config.missing_key")
+            ok = False
+    return ok
+
+
+def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | None:
+    """Read ``root/course.yml``; None (with diagnostics) when it cannot be used."""
+    path = root / COURSE_FILE
+    parsed = read_yaml_mapping(path, diagnostics)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    if not check_options(data, lines, COURSE_OPTIONS, path, diagnostics):
+        return None
+    language = data["language"]
+    languages = tuple(data.get("languages") or [language])
+    if language not in languages:
+        diagnostics.error(
+            path, lines.get("languages"), f"languages must include the source language {language!r}",
+            "config.invalid",
+        )
+        return None
+    authors = data.get("authors") or ()
+    return CourseConfig(
+        id=data["id"],
+        title=data["title"].strip(),
+        version=str(data["version"]),
+        language=language,
+        languages=languages,
+        description=(data.get("description") or "").strip(),
+        authors=(authors,) if isinstance(authors, str) else tuple(authors),
+        licence=data.get("licence", ""),
+        pass_mark=data.get("pass_mark", 80),
+        duration=data.get("duration"),
+        theme=data.get("theme", "default"),
+    )
+
+
+def load_module_config(folder: Path, diagnostics: Diagnostics) -> tuple[str, str] | None:
+    """The (title, description) of a module folder; the title falls back to the folder name."""
+    path = folder / MODULE_FILE
+    if not path.exists():
+        return title_from_slug(folder.name), ""
+    parsed = read_yaml_mapping(path, diagnostics)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    if not check_options(data, lines, MODULE_OPTIONS, path, diagnostics):
+        return None
+    return data["title"].strip(), (data.get("description") or "").strip()
+
+
+def title_from_slug(name: str) -> str:
+    """``01-puls-og-respirasjon`` -> ``Puls og respirasjon``."""
+    words = re.sub(r"^\d+[-_ ]*", "", name).replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else name

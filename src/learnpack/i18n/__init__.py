@@ -1,0 +1,1 @@
+"""Interface strings and language facts (text direction) for learner pages."""

@@ -1,0 +1,117 @@
+"""A course folder to a checked :class:`~learnpack.model.Course`, or every reason it is not one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .config import language_problem, load_course_config, load_module_config
+from .errors import CourseError, Diagnostics, display_path
+from .markdown import create_markdown
+from .model import Course, Module, Page, Source
+from .pages import PageContext, load_page
+from .slugs import SAFE_NAME
+
+MODULE_FOLDER = re.compile(r"^\d+[-_]")
+
+
+def load_course(root: Path, diagnostics: Diagnostics | None = None) -> Course:
+    """Load and check the whole course; raise :class:`CourseError` listing every error."""
+    diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+    root = root.resolve()
+    course = _load(root, diagnostics)
+    if course is None or diagnostics.errors:
+        raise CourseError(diagnostics.sorted())
+    return course
+
+
+def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
+    if not root.is_dir():
+        diagnostics.error(root, None, "no such course folder", "course.missing")
+        return None
+    config = load_course_config(root, diagnostics)
+    folders = [f for f in sorted(root.iterdir()) if f.is_dir() and MODULE_FOLDER.match(f.name)]
+    if not folders:
+        diagnostics.error(root / "course.yml", None, "the course has no modules: add a folder such as "
+                          "01-introduction/ with .md pages in it", "course.no_modules")
+    pages_by_folder = {folder: _page_files(folder, config.languages if config else (), diagnostics)
+                       for folder in folders}
+    if config is None:
+        return None
+    ctx = PageContext(
+        root=root,
+        page_files=frozenset(p for files in pages_by_folder.values() for p in files),
+        pass_mark=config.pass_mark,
+        language=config.language,
+        diagnostics=diagnostics,
+        md=create_markdown(),
+    )
+    modules = []
+    for folder, files in pages_by_folder.items():
+        module = _load_module(ctx, folder, files)
+        if module is not None:
+            modules.append(module)
+    course = Course(root=root, config=config, modules=tuple(modules))
+    _check_unique_ids(course, diagnostics)
+    return course
+
+
+def _page_files(folder: Path, languages: tuple[str, ...], diagnostics: Diagnostics) -> list[Path]:
+    """The source-language pages of a module; ``name.<lang>.md`` files are language variants."""
+    pages = []
+    for path in sorted(folder.glob("*.md")):
+        stem = path.stem
+        if "." in stem:
+            lang = stem.rsplit(".", 1)[1]
+            if language_problem(lang) is None:
+                if lang not in languages:
+                    diagnostics.warning(path, None, f"variant for language {lang!r}, which course.yml does "
+                                        "not list in languages", "i18n.unlisted_language")
+                continue
+        if not SAFE_NAME.match(path.name):
+            diagnostics.error(path, None, "use only letters a-z, digits, '-', '_' and '.' in page file names",
+                              "path.unsafe_name")
+            continue
+        pages.append(path.resolve())
+    if not pages:
+        diagnostics.warning(folder, None, "module folder has no .md pages", "module.empty")
+    return pages
+
+
+def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | None:
+    if not SAFE_NAME.match(folder.name):
+        ctx.diagnostics.error(folder, None, "use only letters a-z, digits, '-', '_' in module folder names",
+                              "path.unsafe_name")
+        return None
+    meta = load_module_config(folder, ctx.diagnostics)
+    pages: list[Page] = []
+    for path in files:
+        page = load_page(ctx, path, page_id=f"{folder.name}/{path.stem}", slug=path.stem)
+        if page is not None:
+            pages.append(page)
+    if meta is None:
+        return None
+    title, description = meta
+    return Module(slug=folder.name, title=title, description=description, pages=tuple(pages),
+                  origin=Source(folder / "module.yml", 1))
+
+
+def _check_unique_ids(course: Course, diagnostics: Diagnostics) -> None:
+    quiz_ids: dict[str, Source] = {}
+    question_ids: dict[str, Source] = {}
+    for quiz in course.quizzes:
+        _claim(quiz_ids, quiz.id, quiz.origin, "quiz", diagnostics)
+        for question in quiz.questions:
+            _claim(question_ids, question.id, question.origin, "question", diagnostics)
+
+
+def _claim(seen: dict[str, Source], key: str, origin: Source, what: str, diagnostics: Diagnostics) -> None:
+    first = seen.setdefault(key, origin)
+    if first is origin:
+        return
+    hint = ""
+    if what == "question":
+        hint = " (ids made from the question text collide: give one question an explicit {#id})"
+    diagnostics.error(origin.path, origin.line,
+                      f"duplicate {what} id {key!r}, first used at {display_path(first.path)}:{first.line}{hint}",
+                      "quiz.duplicate_id")

@@ -1,0 +1,68 @@
+"""The Markdown dialect of learnpack: CommonMark + tables + front matter + quizzes + callouts.
+
+Raw HTML is off: author and translator text can never inject markup or script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .callouts import callouts_plugin
+from .quiz import quiz_plugin
+
+VIDEO_SUFFIXES = {".mp4", ".webm", ".ogv", ".m4v"}
+AUDIO_SUFFIXES = {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".opus"}
+
+
+def create_markdown() -> MarkdownIt:
+    """A fresh parser with every learnpack extension."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(quiz_plugin).use(callouts_plugin)
+    md.add_render_rule("image", _render_media)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("table_open", _render_table_open)
+    md.add_render_rule("table_close", lambda *a: "</table></div>\n")
+    return md
+
+
+def _render_media(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """Images as ``<img>``; video and audio files as players with their caption tracks."""
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    suffix = "." + src.rsplit(".", 1)[-1].lower() if "." in src else ""
+    if suffix in VIDEO_SUFFIXES or suffix in AUDIO_SUFFIXES:
+        tag = "video" if suffix in VIDEO_SUFFIXES else "audio"
+        tracks = "".join(
+            f'<track kind="captions" src="{escapeHtml(t["src"])}" srclang="{escapeHtml(t["lang"])}"'
+            f' label="{escapeHtml(t["label"])}"{" default" if i == 0 else ""}>'
+            for i, t in enumerate(token.meta.get("captions", []))
+        )
+        return (f'<figure class="media"><{tag} controls preload="metadata" src="{escapeHtml(src)}">'
+                f"{tracks}</{tag}><figcaption>{escapeHtml(alt)}</figcaption></figure>")
+    title = token.attrGet("title")
+    title_attr = f' title="{escapeHtml(str(title))}"' if title else ""
+    return f'<img src="{escapeHtml(src)}" alt="{escapeHtml(alt)}"{title_attr} loading="lazy" decoding="async">'
+
+
+def _render_link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    token = tokens[idx]
+    href = str(token.attrGet("href") or "")
+    if href.startswith(("http:", "https:")):
+        token.attrSet("rel", "noopener noreferrer")
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _render_table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    # A focusable, labelled scroll box keeps wide tables usable on a 360 px screen.
+    label = escapeHtml(env.get("strings", {}).get("table.scroll", "Table"))
+    return f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">' + self.renderToken(
+        tokens, idx, options, env
+    )

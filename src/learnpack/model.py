@@ -1,0 +1,192 @@
+"""The course model: what every target builds from.
+
+Every node remembers where it came from (:class:`Source`) so that later checks can
+point an author at the file and line to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: Path
+    line: int | None = None  # 1-based
+
+
+class Kind(StrEnum):
+    """Question kinds. The values are used in the HTML and in the runtime."""
+
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUE_FALSE = "truefalse"
+    TEXT = "text"
+    NUMERIC = "numeric"
+    ORDERING = "ordering"
+    MATCHING = "matching"
+    REFLECTION = "reflection"
+
+    @property
+    def scored(self) -> bool:
+        return self is not Kind.REFLECTION
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of author text: its Markdown source and the HTML rendered from it."""
+
+    source: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: Text
+    correct: bool
+    feedback: Text | None
+    origin: Source
+
+
+@dataclass(frozen=True, slots=True)
+class NumericAnswer:
+    """Accepts values in ``[low, high]``; exact answers have ``low == high``."""
+
+    low: float
+    high: float
+    origin: Source
+
+    def accepts(self, value: float) -> bool:
+        return self.low - 1e-9 <= value <= self.high + 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One row of a matching question (``left`` is ``None`` for a distractor)."""
+
+    left: Text | None
+    right: Text
+    origin: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    hint: Text | None = None
+    correct: Text | None = None
+    incorrect: Text | None = None
+    always: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    kind: Kind
+    stem: Text
+    body_html: str
+    origin: Source
+    choices: tuple[Choice, ...] = ()
+    text_answers: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    numeric_answers: tuple[NumericAnswer, ...] = ()
+    order: tuple[Choice, ...] = ()  # ordering items, correct order
+    pairs: tuple[Pair, ...] = ()
+    feedback: Feedback = field(default_factory=Feedback)
+    explicit_id: bool = True
+
+    @property
+    def correct_true(self) -> bool | None:
+        """For true/false questions: whether the statement is true."""
+        if self.kind is not Kind.TRUE_FALSE:
+            return None
+        return self.text_answers == ("true",)
+
+
+@dataclass(frozen=True, slots=True)
+class Quiz:
+    id: str
+    questions: tuple[Question, ...]
+    intro_html: str
+    origin: Source
+    pass_mark: int  # percent
+    attempts: int | None = None  # None: unlimited
+    shuffle: bool = False
+    draw: int | None = None  # ask this many questions from the pool
+
+    @property
+    def asked(self) -> int:
+        """How many scored questions a learner answers in one attempt."""
+        scored = [q for q in self.questions if q.kind.scored]
+        return min(self.draw, len(scored)) if self.draw else len(scored)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of page content: rendered HTML, or a quiz the target renders itself."""
+
+    html: str = ""
+    quiz: Quiz | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str  # unique in the course: "<module slug>/<page slug>"
+    slug: str
+    title: str
+    segments: tuple[Segment, ...]
+    origin: Source
+    minutes: int
+    media: tuple[Path, ...] = ()  # absolute source paths of files the page uses
+
+    @property
+    def quizzes(self) -> tuple[Quiz, ...]:
+        return tuple(s.quiz for s in self.segments if s.quiz is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    slug: str
+    title: str
+    description: str
+    pages: tuple[Page, ...]
+    origin: Source
+
+    @property
+    def minutes(self) -> int:
+        return sum(p.minutes for p in self.pages)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseConfig:
+    id: str
+    title: str
+    version: str
+    language: str
+    languages: tuple[str, ...]
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    licence: str = ""
+    pass_mark: int = 80
+    duration: int | None = None  # minutes, as the author estimates
+    theme: str = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    root: Path
+    config: CourseConfig
+    modules: tuple[Module, ...]
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return tuple(p for m in self.modules for p in m.pages)
+
+    @property
+    def quizzes(self) -> tuple[Quiz, ...]:
+        return tuple(q for p in self.pages for q in p.quizzes)
+
+    @property
+    def minutes(self) -> int:
+        return self.config.duration or sum(m.minutes for m in self.modules)

@@ -1,0 +1,247 @@
+"""One Markdown page file to a :class:`~learnpack.model.Page`: front matter, links, media, quizzes."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .config import Option, check_options, parse_yaml_mapping
+from .errors import Diagnostics
+from .i18n.strings import strings_for
+from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
+from .model import Page, Quiz, Segment, Source
+from .questions import QuizBuilder
+from .slugs import SAFE_NAME
+
+WORDS_PER_MINUTE = 150  # a careful reader in a second language
+PAGE_OPTIONS: dict[str, Option] = {
+    "title": Option(lambda v: None if isinstance(v, str) and v.strip() else "must be non-empty text"),
+    "minutes": Option(lambda v: None if isinstance(v, int) and not isinstance(v, bool) and v > 0
+                      else "must be a whole number of minutes"),
+}
+ALLOWED_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass
+class PageContext:
+    """What a page needs to know about the course it belongs to."""
+
+    root: Path
+    page_files: frozenset[Path]  # every page of the course, resolved
+    pass_mark: int
+    language: str
+    diagnostics: Diagnostics
+    md: MarkdownIt
+
+
+@dataclass
+class _PageLoader:
+    ctx: PageContext
+    path: Path
+    media: set[Path] = field(default_factory=set)
+
+    def load(self, page_id: str, slug: str) -> Page | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.ctx.diagnostics.error(self.path, None, "not UTF-8 text", "page.encoding")
+            return None
+        env: dict[str, Any] = {}
+        tokens = self.ctx.md.parse(text, env)
+        for line, code, message in env.get("quiz_problems", []):
+            self.ctx.diagnostics.error(self.path, line, message, code)
+        meta = self._front_matter(tokens)
+        self._check_targets(tokens)
+        segments, quizzes = self._segments(tokens, slug, env)
+        title = meta.get("title") or _first_heading(tokens) or slug
+        words = len(re.findall(r"\w+", text))
+        questions = sum(len(q.questions) for q in quizzes)
+        minutes = meta.get("minutes") or max(1, math.ceil(words / WORDS_PER_MINUTE + questions))
+        return Page(
+            id=page_id,
+            slug=slug,
+            title=str(title).strip(),
+            segments=tuple(segments),
+            origin=Source(self.path, 1),
+            minutes=minutes,
+            media=tuple(sorted(self.media)),
+        )
+
+    def _front_matter(self, tokens: list[Token]) -> dict[str, Any]:
+        if not tokens or tokens[0].type != "front_matter":
+            return {}
+        parsed = parse_yaml_mapping(tokens[0].content, self.path, self.ctx.diagnostics, first_line=2)
+        if parsed is None:
+            return {}
+        data, lines = parsed
+        check_options(data, lines, PAGE_OPTIONS, self.path, self.ctx.diagnostics)
+        return data
+
+    def _segments(self, tokens: list[Token], slug: str, env: dict[str, Any]) -> tuple[list[Segment], list[Quiz]]:
+        md = self.ctx.md
+        render_env: dict[str, Any] = {"strings": strings_for(self.ctx.language)}
+        builder = QuizBuilder(
+            path=self.path,
+            page_slug=slug,
+            default_pass_mark=self.ctx.pass_mark,
+            diagnostics=self.ctx.diagnostics,
+            render_inline=lambda t: md.renderer.renderInline(t.children or [], md.options, render_env),
+            render_blocks=lambda ts: md.renderer.render(ts, md.options, render_env),
+        )
+        segments: list[Segment] = []
+        quizzes: list[Quiz] = []
+        pending: list[Token] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "quiz_open":
+                end = next(i for i in range(index, len(tokens))
+                           if tokens[i].type == "quiz_close" and tokens[i].level == token.level)
+                if pending:
+                    segments.append(Segment(html=md.renderer.render(pending, md.options, render_env)))
+                    pending = []
+                quiz = builder.build(tokens[index : end + 1])
+                if quiz is not None:
+                    segments.append(Segment(quiz=quiz))
+                    quizzes.append(quiz)
+                index = end + 1
+                continue
+            if token.type != "front_matter":
+                pending.append(token)
+            index += 1
+        if pending:
+            segments.append(Segment(html=md.renderer.render(pending, md.options, render_env)))
+        return segments, quizzes
+
+    # -- links and media -------------------------------------------------------------
+
+    def _check_targets(self, tokens: list[Token]) -> None:
+        for token in _walk(tokens):
+            line = _line_of(token)
+            if token.type == "link_open":
+                self._check_link(token, line)
+            elif token.type == "image":
+                self._check_media(token, line)
+
+    def _check_link(self, token: Token, line: int | None) -> None:
+        href = str(token.attrGet("href") or "")
+        if not href or href.startswith("#"):
+            return
+        if SCHEME.match(href):
+            if not href.lower().startswith(ALLOWED_SCHEMES):
+                self._error(line, f"link {href!r} uses a scheme learners cannot open", "link.scheme")
+            return
+        target, fragment = self._resolve(href, line)
+        if target is None:
+            return
+        if target.suffix == ".md":
+            if target not in self.ctx.page_files:
+                self._error(line, f"link to {href!r}: no such page in the course", "link.missing")
+                return
+            relative = Path(_relative(target.with_suffix(".html"), self.path.parent)).as_posix()
+            token.attrSet("href", relative + fragment)
+        elif not target.is_file():
+            self._error(line, f"link to {href!r}: file not found", "link.missing")
+        else:
+            self.media.add(target)
+
+    def _check_media(self, token: Token, line: int | None) -> None:
+        src = str(token.attrGet("src") or "")
+        if SCHEME.match(src):
+            if src.startswith("data:"):
+                return
+            self._error(line, f"image {src!r} is on the internet: learner pages load nothing from the "
+                        "network, so save the file in the course folder and link it by its path",
+                        "media.remote")
+            return
+        target, _ = self._resolve(src, line)
+        if target is None:
+            return
+        if not target.is_file():
+            self._error(line, f"image or media file {src!r} not found", "media.missing")
+            return
+        self.media.add(target)
+        if target.suffix.lower() in VIDEO_SUFFIXES | AUDIO_SUFFIXES:
+            captions = self._captions(target)
+            token.meta["captions"] = captions
+            if not captions and target.suffix.lower() in VIDEO_SUFFIXES:
+                self.ctx.diagnostics.warning(
+                    self.path, line, f"video {src!r} has no captions: add {target.stem}.vtt beside it",
+                    "media.no_captions")
+
+    def _captions(self, media: Path) -> list[dict[str, str]]:
+        tracks = []
+        for vtt in sorted(media.parent.glob(f"{media.stem}*.vtt")):
+            parts = vtt.name[len(media.stem):].split(".")  # "", [lang,] "vtt"
+            lang = parts[1] if len(parts) == 3 else self.ctx.language
+            if len(parts) not in (2, 3) or parts[0]:
+                continue
+            self.media.add(vtt)
+            tracks.append({"src": _relative(vtt, self.path.parent), "lang": lang, "label": lang})
+        tracks.sort(key=lambda t: t["lang"] != self.ctx.language)
+        return tracks
+
+    def _resolve(self, reference: str, line: int | None) -> tuple[Path | None, str]:
+        """The file a relative reference points at, checked to lie inside the course."""
+        path_part, _, fragment = reference.partition("#")
+        path_part = unquote(path_part.split("?", 1)[0])
+        if path_part.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", path_part):
+            self._error(line, f"{reference!r} is an absolute path: write it relative to this page",
+                        "path.absolute")
+            return None, ""
+        target = (self.path.parent / path_part).resolve()
+        if not target.is_relative_to(self.ctx.root):
+            self._error(line, f"{reference!r} points outside the course folder", "path.outside")
+            return None, ""
+        unsafe = [part for part in target.relative_to(self.ctx.root).parts if not SAFE_NAME.match(part)]
+        if unsafe:
+            self._error(line, f"{unsafe[0]!r}: use only letters a-z, digits, '-', '_' and '.' in file and "
+                        "folder names (LMSs and phones break on spaces and other characters)",
+                        "path.unsafe_name")
+            return None, ""
+        return target, ("#" + fragment if fragment else "")
+
+    def _error(self, line: int | None, message: str, code: str) -> None:
+        self.ctx.diagnostics.error(self.path, line, message, code)
+
+
+def load_page(ctx: PageContext, path: Path, page_id: str, slug: str) -> Page | None:
+    return _PageLoader(ctx, path).load(page_id, slug)
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    """Every token and inline child; children get the map of the exact line they are on."""
+    for token in tokens:
+        yield token
+        breaks = 0
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                breaks += 1
+            if child.map is None and token.map is not None:
+                child.map = [token.map[0] + breaks, token.map[0] + breaks + 1]
+            yield child
+
+
+def _line_of(token: Token) -> int | None:
+    return token.map[0] + 1 if token.map else None
+
+
+def _first_heading(tokens: list[Token]) -> str | None:
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            return tokens[index + 1].content
+    return None
+
+
+def _relative(target: Path, start: Path) -> str:
+    return Path(os.path.relpath(target, start)).as_posix()

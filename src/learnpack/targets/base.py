@@ -1,0 +1,77 @@
+"""What every target shares: the loaded course, the theme, and the record of files written."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from ..i18n.strings import strings_for, text_direction
+from ..model import Course
+from ..rendering import PageRenderer
+from ..theme import Theme
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    target: str
+    language: str
+    path: Path
+
+
+@dataclass
+class BuildContext:
+    """Shared by all targets of one build, so each page body is rendered only once."""
+
+    course: Course
+    theme: Theme
+    on_page: Callable[[str], None] | None = None
+    renderers: dict[str, PageRenderer] = field(default_factory=dict)
+
+    def renderer(self, language: str) -> PageRenderer:
+        if language not in self.renderers:
+            self.renderers[language] = PageRenderer(self.theme.environment(), strings_for(language))
+        return self.renderers[language]
+
+
+class Target:
+    """A build target: subclasses set :attr:`name` and implement :meth:`write`.
+
+    ``build`` writes into ``out`` (a fresh folder the caller moves into place later)
+    and returns every file written.
+    """
+
+    name: ClassVar[str]
+
+    def __init__(self, context: BuildContext) -> None:
+        self.context = context
+        self.course = context.course
+        self.written: list[OutputFile] = []
+
+    def build(self, out: Path) -> list[OutputFile]:
+        out.mkdir(parents=True, exist_ok=True)
+        self.write(out)
+        return self.written
+
+    def write(self, out: Path) -> None:
+        raise NotImplementedError
+
+    # -- helpers for subclasses -------------------------------------------------------
+
+    def write_text(self, path: Path, text: str, language: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        self.written.append(OutputFile(self.name, language, path))
+
+    def copy_file(self, source: Path, path: Path, language: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+        self.written.append(OutputFile(self.name, language, path))
+
+    def strings(self, language: str) -> dict[str, str]:
+        return strings_for(language)
+
+    def direction(self, language: str) -> str:
+        return text_direction(language)

@@ -1,0 +1,109 @@
+"""The static HTML course: a start page, one page per page, assets and media.
+
+It opens straight from the file system: every link is relative, every script is a
+file (no inline script, so a strict Content-Security-Policy holds), and the course
+outline is one shared ``assets/course.js`` rather than navigation repeated in every page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, ClassVar
+
+from .. import __version__
+from ..model import Page
+from .base import Target
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "media-src 'self'; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+RUNTIME_STRINGS = (
+    "contents", "close", "continue", "status.visited", "status.unvisited", "status.current",
+    "status.passed", "status.failed", "quiz.score", "quiz.passed", "quiz.failed", "quiz.attempts.left",
+    "quiz.attempts.none", "quiz.unanswered", "quiz.saved", "quiz.question", "answer.correct",
+    "answer.incorrect", "answer.correct_was", "progress.pages", "course.complete", "module", "true", "false",
+)
+
+
+class HtmlTarget(Target):
+    """``--target html``: the course as a static site."""
+
+    name: ClassVar[str] = "html"
+    store_script: ClassVar[str] = "store-local.js"
+    exclude_static: ClassVar[tuple[str, ...]] = ("scorm",)  # runtime files only other targets use
+
+    def write(self, out: Path) -> None:
+        self.write_site(out, self.course.config.language)
+
+    def write_site(self, out: Path, language: str) -> None:
+        renderer = self.context.renderer(language)
+        env = renderer.env
+        strings = renderer.strings
+        pages = self.course.pages
+        hrefs = {page.id: f"{page.id}.html" for page in pages}
+        common: dict[str, Any] = {
+            "course": self.course,
+            "lang": language,
+            "dir": self.direction(language),
+            "csp": CSP,
+            "version": __version__,
+            "t": strings,
+            "scripts": ("course.js", self.store_script, "learnpack.js"),
+        }
+        index = env.get_template("index.html").render(
+            **common,
+            root="",
+            page_id="",
+            hrefs=hrefs,
+            first_href=hrefs[pages[0].id] if pages else "index.html",
+            page_count=len(pages),
+            question_count=sum(q.asked for q in self.course.quizzes),
+        )
+        self.write_text(out / "index.html", index, language)
+        page_template = env.get_template("page.html")
+        for number, module in enumerate(self.course.modules, start=1):
+            for page in module.pages:
+                if self.context.on_page is not None:
+                    self.context.on_page(page.id)
+                position = pages.index(page)
+                html = page_template.render(
+                    **common,
+                    root="../",
+                    page_id=page.id,
+                    page=page,
+                    module=module,
+                    module_number=number,
+                    body=renderer.body(page),
+                    position=position + 1,
+                    page_count=len(pages),
+                    previous=self._link(pages[position - 1]) if position > 0 else None,
+                    next=self._link(pages[position + 1]) if position + 1 < len(pages) else None,
+                )
+                self.write_text(out / hrefs[page.id], html, language)
+        self.write_text(out / "assets" / "course.js", self._course_script(strings, hrefs), language)
+        for name, source in self.context.theme.static_files().items():
+            if not name.startswith(self.exclude_static) or name == self.store_script:
+                self.copy_file(source, out / "assets" / Path(name).name, language)
+        for media in sorted({m for page in pages for m in page.media}):
+            self.copy_file(media, out / media.relative_to(self.course.root), language)
+
+    def _link(self, page: Page) -> dict[str, str]:
+        return {"href": f"../{page.id}.html", "title": page.title}
+
+    def _course_script(self, strings: dict[str, str], hrefs: dict[str, str]) -> str:
+        config = self.course.config
+        data = {
+            "id": config.id,
+            "version": config.version,
+            "title": config.title,
+            "passMark": config.pass_mark,
+            "modules": [
+                {"title": m.title, "pages": [{"id": p.id, "title": p.title, "href": hrefs[p.id],
+                                              "quizzes": [q.id for q in p.quizzes]} for p in m.pages]}
+                for m in self.course.modules
+            ],
+            "quizzes": {q.id: {"asked": q.asked, "pass": q.pass_mark} for q in self.course.quizzes},
+            "strings": {key: strings[key] for key in RUNTIME_STRINGS},
+        }
+        payload = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+        return f"/* Generated by learnpack: the course outline for the runtime. */\nwindow.LEARNPACK_COURSE = {payload};\n"

@@ -1,0 +1,455 @@
+/* learnpack learner runtime: progress, table of contents and quizzes.
+ *
+ * Plain JavaScript, no framework. It reads the course outline from
+ * window.LEARNPACK_COURSE (assets/course.js) and keeps all state through
+ * window.LearnpackStore (localStorage, or a SCORM adapter inside an LMS).
+ *
+ * State: { v: 1, last: pageId, visited: {pageId: 1},
+ *          quizzes: {quizId: {attempt, used, drawn, answers, checked, score, passed, results}} }
+ */
+(function () {
+  "use strict";
+
+  var course = window.LEARNPACK_COURSE;
+  var store = window.LearnpackStore;
+  var t = course.strings;
+  var state = normalise(store.load());
+  var root = document.body.getAttribute("data-root") || "";
+  var pageId = document.body.getAttribute("data-page");
+  var allPages = [];
+  course.modules.forEach(function (m) { allPages = allPages.concat(m.pages); });
+
+  function normalise(loaded) {
+    var s = loaded && loaded.v === 1 ? loaded : { v: 1 };
+    s.visited = s.visited || {};
+    s.quizzes = s.quizzes || {};
+    return s;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? values[name] : all;
+    });
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function save() { store.save(state); }
+
+  function visitedCount() {
+    return allPages.filter(function (p) { return state.visited[p.id]; }).length;
+  }
+
+  function complete() { return visitedCount() === allPages.length; }
+
+  /* ---- pages and the table of contents --------------------------------- */
+
+  function visitPage() {
+    if (!pageId) return;
+    state.visited[pageId] = 1;
+    state.last = pageId;
+    save();
+    store.report("page", { page: pageId, progress: visitedCount() / allPages.length, complete: complete() });
+  }
+
+  function pageStatus(page) {
+    var status = state.visited[page.id] ? t["status.visited"] : t["status.unvisited"];
+    page.quizzes.forEach(function (id) {
+      var q = state.quizzes[id];
+      if (q && q.checked) status += " · " + (q.passed ? t["status.passed"] : t["status.failed"]);
+    });
+    return status;
+  }
+
+  function buildToc() {
+    var toc = document.getElementById("toc");
+    var toggle = document.querySelector(".toc-toggle");
+    if (!toc || !toggle) return;
+    var list = el("ol", { "class": "toc-modules" });
+    course.modules.forEach(function (module, index) {
+      var item = el("li");
+      item.appendChild(el("p", { "class": "toc-module" }, t.module + " " + (index + 1) + ": " + module.title));
+      var pages = el("ol");
+      module.pages.forEach(function (page) {
+        var li = el("li", { "class": state.visited[page.id] ? "visited" : "" });
+        var link = el("a", { href: root + page.href }, page.title);
+        if (page.id === pageId) link.setAttribute("aria-current", "page");
+        li.appendChild(link);
+        li.appendChild(el("span", { "class": "visually-hidden" }, " (" +
+          (page.id === pageId ? t["status.current"] + ", " : "") + pageStatus(page) + ")"));
+        pages.appendChild(li);
+      });
+      item.appendChild(pages);
+      list.appendChild(item);
+    });
+    toc.appendChild(list);
+    toggle.hidden = false;
+    function setOpen(open) {
+      toc.hidden = !open;
+      toggle.setAttribute("aria-expanded", String(open));
+      if (open) {
+        var current = toc.querySelector("[aria-current]") || toc.querySelector("a");
+        if (current) current.focus();
+      }
+    }
+    toggle.addEventListener("click", function () { setOpen(toc.hidden); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !toc.hidden) { setOpen(false); toggle.focus(); }
+    });
+  }
+
+  function startPage() {
+    var progress = document.querySelector(".course-progress");
+    if (!progress) return;
+    var done = visitedCount();
+    progress.hidden = false;
+    progress.querySelector("progress").value = done;
+    var text = format(t["progress.pages"], { done: done, total: allPages.length });
+    if (complete()) text += " " + t["course.complete"];
+    progress.querySelector(".progress-text").textContent = text;
+    document.querySelectorAll(".pages li[data-page]").forEach(function (li) {
+      var page = allPages.filter(function (p) { return p.id === li.getAttribute("data-page"); })[0];
+      var status = li.querySelector(".page-status");
+      if (page && state.visited[page.id]) li.classList.add("visited");
+      if (page && status) status.textContent = pageStatus(page);
+    });
+    var start = document.querySelector(".start-link");
+    var last = allPages.filter(function (p) { return p.id === state.last; })[0];
+    if (start && last) {
+      start.href = root + last.href;
+      start.textContent = start.getAttribute("data-continue");
+    }
+    var restart = document.querySelector(".restart");
+    if (restart && done > 0) {
+      restart.hidden = false;
+      restart.addEventListener("click", function () {
+        if (!window.confirm(restart.getAttribute("data-confirm"))) return;
+        store.clear();
+        state = normalise(null);
+        window.location.reload();
+      });
+    }
+  }
+
+  /* ---- quizzes ---------------------------------------------------------- */
+
+  function shuffled(items) {
+    var copy = items.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
+    }
+    return copy;
+  }
+
+  function normaliseText(text, caseSensitive) {
+    var s = String(text || "").normalize("NFC").replace(/\s+/g, " ").trim();
+    return caseSensitive ? s : s.toLocaleLowerCase();
+  }
+
+  function parseNumber(text) {
+    var s = String(text || "").replace(/\s/g, "").replace("−", "-").replace(",", ".");
+    return /^-?\d+(\.\d+)?$/.test(s) ? parseFloat(s) : NaN;
+  }
+
+  /* Reading and writing one question's answer; values are plain JSON. */
+  function readAnswer(fieldset) {
+    var kind = fieldset.getAttribute("data-kind");
+    if (kind === "single" || kind === "truefalse") {
+      var checked = fieldset.querySelector("input:checked");
+      return checked ? checked.value : null;
+    }
+    if (kind === "multiple") {
+      var values = [];
+      fieldset.querySelectorAll("input:checked").forEach(function (i) { values.push(i.value); });
+      return values.length ? values.sort() : null;
+    }
+    if (kind === "ordering" || kind === "matching") {
+      var map = {};
+      var full = true;
+      fieldset.querySelectorAll("select").forEach(function (s) {
+        if (s.value) map[s.getAttribute("data-item")] = s.value; else full = false;
+      });
+      return full ? map : (Object.keys(map).length ? map : null);
+    }
+    var field = fieldset.querySelector("input, textarea");
+    return field.value.trim() ? field.value : null;
+  }
+
+  function writeAnswer(fieldset, value) {
+    var kind = fieldset.getAttribute("data-kind");
+    if (value === null || value === undefined) return;
+    if (kind === "single" || kind === "truefalse" || kind === "multiple") {
+      var chosen = [].concat(value);
+      fieldset.querySelectorAll("input").forEach(function (i) { i.checked = chosen.indexOf(i.value) >= 0; });
+    } else if (kind === "ordering" || kind === "matching") {
+      fieldset.querySelectorAll("select").forEach(function (s) { s.value = value[s.getAttribute("data-item")] || ""; });
+    } else {
+      fieldset.querySelector("input, textarea").value = value;
+    }
+  }
+
+  function isComplete(kind, value, fieldset) {
+    if (value === null) return false;
+    if (kind === "ordering" || kind === "matching") {
+      return Object.keys(value).length === fieldset.querySelectorAll("select").length;
+    }
+    return true;
+  }
+
+  function grade(key, value) {
+    switch (key.kind) {
+      case "single": return value === key.correct[0];
+      case "truefalse": return value === key.correct;
+      case "multiple": return value.join(",") === key.correct.slice().sort().join(",");
+      case "text":
+        return key.accept.some(function (a) { return normaliseText(a, key["case"]) === normaliseText(value, key["case"]); });
+      case "numeric":
+        var n = parseNumber(value);
+        return !isNaN(n) && key.ranges.some(function (r) { return n >= r[0] - 1e-9 && n <= r[1] + 1e-9; });
+      case "ordering":
+        return key.order.every(function (id, index) { return Number(value[id]) === index + 1; });
+      case "matching":
+        return Object.keys(key.pairs).every(function (left) { return value[left] === key.pairs[left]; });
+    }
+    return false;
+  }
+
+  function correctAnswerText(fieldset, key) {
+    if (key.kind === "text") return key.accept[0];
+    if (key.kind === "numeric") {
+      var r = key.ranges[0];
+      return r[0] === r[1] ? String(r[0]) : r[0] + "–" + r[1];
+    }
+    return null;
+  }
+
+  function setupQuiz(form) {
+    var key = JSON.parse(form.querySelector(".quiz-key").textContent);
+    var id = key.id;
+    var qs = state.quizzes[id] || (state.quizzes[id] = { attempt: 1, used: 0, answers: {}, checked: false, results: {} });
+    var fieldsets = [].slice.call(form.querySelectorAll("fieldset.question"));
+    var result = form.querySelector(".quiz-result");
+    var retry = form.querySelector(".quiz-retry");
+    var check = form.querySelector(".quiz-check");
+
+    function scored(fs) { return fs.getAttribute("data-kind") !== "reflection"; }
+    function qid(fs) { return fs.getAttribute("data-question"); }
+
+    function draw() {
+      var pool = fieldsets.filter(scored).map(qid);
+      qs.drawn = key.draw ? shuffled(pool).slice(0, key.draw).sort() : null;
+    }
+
+    function active() {
+      return fieldsets.filter(function (fs) { return !qs.drawn || !scored(fs) || qs.drawn.indexOf(qid(fs)) >= 0; });
+    }
+
+    function layout() {
+      if (key.draw && !qs.drawn) draw();
+      var shown = active();
+      fieldsets.forEach(function (fs) {
+        fs.hidden = shown.indexOf(fs) < 0;
+        fs.disabled = fs.hidden;
+      });
+      shown.forEach(function (fs, index) {
+        fs.querySelector(".question-number").textContent = format(t["quiz.question"], { n: index + 1 });
+        if (key.shuffle) {
+          var list = fs.querySelector("ul.options");
+          if (list) shuffled([].slice.call(list.children)).forEach(function (li) { list.appendChild(li); });
+        }
+      });
+    }
+
+    function clearFeedback(fs) {
+      fs.classList.remove("is-correct", "is-incorrect");
+      fs.querySelectorAll(".verdict, .option-feedback, .feedback-correct, .feedback-incorrect, .feedback-always")
+        .forEach(function (node) { node.hidden = true; });
+      fs.querySelectorAll(".option").forEach(function (o) {
+        o.classList.remove("chosen-correct", "chosen-wrong", "the-answer");
+        o.querySelector(".mark").textContent = "";
+      });
+      var reveal = fs.querySelector(".reveal");
+      if (reveal) reveal.remove();
+    }
+
+    function show(fs, reveal) {
+      var id = qid(fs);
+      var qkey = key.questions[id];
+      var value = qs.answers[id];
+      clearFeedback(fs);
+      var always = fs.querySelector(".feedback-always");
+      if (always && value !== undefined) always.hidden = false;
+      if (qkey.kind === "reflection") return;
+      var right = qs.results[id];
+      var verdict = fs.querySelector(".verdict");
+      verdict.hidden = false;
+      verdict.textContent = (right ? "✓ " + t["answer.correct"] : "✗ " + t["answer.incorrect"]);
+      fs.classList.add(right ? "is-correct" : "is-incorrect");
+      var general = fs.querySelector(right ? ".feedback-correct" : ".feedback-incorrect");
+      if (general) general.hidden = false;
+      var chosen = [].concat(value === undefined ? [] : value);
+      fs.querySelectorAll(".option").forEach(function (option) {
+        var choice = option.getAttribute("data-choice");
+        var mark = option.querySelector(".mark");
+        var optionFeedback = option.querySelector(".option-feedback");
+        var correctChoice = qkey.kind === "truefalse" ? choice === qkey.correct
+          : (qkey.correct || []).indexOf(choice) >= 0;
+        if (qkey.kind === "single" || qkey.kind === "multiple" || qkey.kind === "truefalse") {
+          if (chosen.indexOf(choice) >= 0) {
+            option.classList.add(correctChoice ? "chosen-correct" : "chosen-wrong");
+            mark.textContent = correctChoice ? "✓ " + t["answer.correct"] : "✗ " + t["answer.incorrect"];
+            if (optionFeedback) optionFeedback.hidden = false;
+          } else if (reveal && correctChoice) {
+            option.classList.add("the-answer");
+            mark.textContent = "✓ " + t["answer.correct"];
+          }
+        } else if (value && (qkey.kind === "ordering" || qkey.kind === "matching")) {
+          var ok = qkey.kind === "ordering" ? Number(value[choice]) === qkey.order.indexOf(choice) + 1
+            : value[choice] === qkey.pairs[choice];
+          option.classList.add(ok ? "chosen-correct" : "chosen-wrong");
+          mark.textContent = ok ? "✓" : "✗";
+          if (reveal && !ok) {
+            mark.textContent = "✗ → " + (qkey.kind === "ordering" ? qkey.order.indexOf(choice) + 1
+              : fs.querySelector('option[value="' + qkey.pairs[choice] + '"]').textContent);
+          }
+        }
+      });
+      var answerText = reveal && !right && correctAnswerText(fs, qkey);
+      if (answerText) {
+        verdict.parentNode.insertBefore(el("p", { "class": "reveal" },
+          format(t["answer.correct_was"], { answer: answerText })), verdict.nextSibling);
+      }
+    }
+
+    function attemptsLeft() {
+      return key.attempts ? Math.max(0, key.attempts - qs.used) : Infinity;
+    }
+
+    function lock(locked) {
+      active().forEach(function (fs) {
+        if (scored(fs)) fs.querySelectorAll("input, select, textarea").forEach(function (i) { i.disabled = locked; });
+      });
+      check.hidden = locked;
+      retry.hidden = !locked || attemptsLeft() === 0;
+    }
+
+    function summary() {
+      var shown = active().filter(scored);
+      var correct = shown.filter(function (fs) { return qs.results[qid(fs)]; }).length;
+      result.textContent = "";
+      var line = format(t["quiz.score"], { correct: correct, total: shown.length, percent: qs.score }) + " " +
+        (qs.passed ? t["quiz.passed"] : t["quiz.failed"]);
+      var left = attemptsLeft();
+      if (left !== Infinity) {
+        line += " " + (left > 0 ? format(t["quiz.attempts.left"], { n: left }) : t["quiz.attempts.none"]);
+      }
+      result.appendChild(el("p", { "class": qs.passed ? "passed" : "failed" }, (qs.passed ? "✓ " : "✗ ") + line));
+      var list = el("ul", { "class": "result-list" });
+      shown.forEach(function (fs) {
+        var item = el("li");
+        var link = el("a", { href: "#" + fs.id },
+          fs.querySelector(".question-number").textContent + ": " +
+          (qs.results[qid(fs)] ? t["answer.correct"] : t["answer.incorrect"]));
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      result.appendChild(list);
+    }
+
+    function render() {
+      layout();
+      fieldsets.forEach(function (fs) { writeAnswer(fs, qs.answers[qid(fs)]); });
+      if (qs.checked) {
+        var reveal = qs.passed || attemptsLeft() === 0;
+        active().forEach(function (fs) { show(fs, reveal); });
+        summary();
+        lock(true);
+      } else {
+        fieldsets.forEach(clearFeedback);
+        result.textContent = "";
+        lock(false);
+      }
+    }
+
+    form.addEventListener("change", remember);
+    form.addEventListener("input", remember);
+    function remember(event) {
+      var fs = event.target.closest("fieldset.question");
+      if (!fs || qs.checked && scored(fs)) return;
+      var value = readAnswer(fs);
+      if (value === null) delete qs.answers[qid(fs)]; else qs.answers[qid(fs)] = value;
+      save();
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (qs.checked) return;
+      var shown = active();
+      var missing = shown.filter(function (fs) {
+        return scored(fs) && !isComplete(fs.getAttribute("data-kind"), readAnswer(fs), fs);
+      });
+      if (missing.length) {
+        result.textContent = format(t["quiz.unanswered"], {
+          list: missing.map(function (fs) { return fs.querySelector(".question-number").textContent; }).join(", ")
+        });
+        missing[0].querySelector("input, select, textarea").focus();
+        return;
+      }
+      qs.results = {};
+      var right = 0;
+      var total = 0;
+      shown.forEach(function (fs) {
+        var id = qid(fs);
+        var value = readAnswer(fs);
+        if (value !== null) qs.answers[id] = value;
+        if (!scored(fs)) return;
+        total += 1;
+        qs.results[id] = grade(key.questions[id], value);
+        if (qs.results[id]) right += 1;
+      });
+      qs.used += 1;
+      qs.checked = true;
+      qs.score = total ? Math.round(100 * right / total) : 100;
+      qs.passed = qs.score >= key.pass;
+      save();
+      shown.forEach(function (fs) {
+        store.report("answer", { quiz: id, question: qid(fs), kind: key.questions[qid(fs)].kind,
+          value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)] });
+      });
+      store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: complete() });
+      render();
+      result.focus();
+    });
+
+    retry.addEventListener("click", function () {
+      if (attemptsLeft() === 0) return;
+      qs.attempt += 1;
+      qs.checked = false;
+      fieldsets.filter(scored).forEach(function (fs) {
+        delete qs.answers[qid(fs)];
+        fs.querySelectorAll("input, textarea").forEach(function (i) { i.checked = false; if (i.type === "text") i.value = ""; });
+        fs.querySelectorAll("select").forEach(function (s) { s.value = ""; });
+      });
+      if (key.draw) draw();
+      save();
+      render();
+      var first = active()[0];
+      if (first) first.querySelector("input, select, textarea").focus();
+    });
+
+    render();
+  }
+
+  visitPage();
+  buildToc();
+  startPage();
+  document.querySelectorAll("form.quiz").forEach(setupQuiz);
+  window.addEventListener("pagehide", function () { store.finish(false); });
+  window.Learnpack = { state: function () { return state; }, complete: complete };
+})();
