@@ -111,6 +111,7 @@ class Quiz:
     intro_html: str
     origin: Source
     pass_mark: int  # percent
+    title: str = ""
     attempts: int | None = None  # None: unlimited
     shuffle: bool = False
     draw: int | None = None  # ask this many questions from the pool

@@ -15,7 +15,7 @@ from .errors import Diagnostics
 from .model import Choice, Feedback, Kind, NumericAnswer, Pair, Question, Quiz, Source, Text
 from .slugs import ID_PATTERN, derived_id
 
-QUIZ_ATTRS = ("id", "pass", "attempts", "shuffle", "draw")
+QUIZ_ATTRS = ("id", "title", "pass", "attempts", "shuffle", "draw")
 QUESTION_ATTRS = ("id", "type", "case")
 KIND_NAMES = {kind.value: kind for kind in Kind} | {"true-false": Kind.TRUE_FALSE, "choice": Kind.SINGLE}
 CHOICE_IDS = "abcdefghijklmnopqrstuvwxyz0123456789"  # single characters, as SCORM 1.2 wants
@@ -83,6 +83,7 @@ class QuizBuilder:
         shuffle = attrs.get("shuffle", "false").lower() in ("true", "yes", "1")
         return Quiz(
             id=quiz_id,
+            title=attrs.get("title", ""),
             questions=tuple(questions),
             intro_html=self.render_blocks(_tokens(intro)),
             origin=Source(self.path, line),
