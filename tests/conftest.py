@@ -51,3 +51,6 @@ def write_course(root: Path, pages: dict[str, str], course_yml: str | None = Non
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+from browser import browser, page  # noqa: E402,F401  (fixtures for the browser tests)

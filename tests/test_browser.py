@@ -1,0 +1,216 @@
+"""The built HTML course in headless Chromium, opened from file:// with no server and no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import run_axe
+from learnpack.build import build
+from conftest import ROOTS
+
+pytestmark = pytest.mark.browser
+
+RIGHT = {
+    "q-puls": "b", "q-vitale": ["a", "b"], "q-tf": "true", "q-ord": "  Bradykardi ", "q-temp": "37,2",
+    "q-rekke": {"a": "1", "b": "2", "c": "3"}, "q-koble": {"l0": "r0", "l1": "r1"},
+    "q-tanke": "Jeg tenker at puls er viktig.",
+}
+WRONG = {
+    "q-puls": "a", "q-vitale": ["a", "c"], "q-tf": "false", "q-ord": "takykardi", "q-temp": "39",
+    "q-rekke": {"a": "3", "b": "2", "c": "1"}, "q-koble": {"l0": "r1", "l1": "r0"}, "q-tanke": "",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(ROOTS / "basic", ["html"], tmp_path_factory.mktemp("site")).out / "html"
+
+
+def url(site: Path, name: str) -> str:
+    return (site / name).as_uri()
+
+
+def answer(page, answers: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    """Fill in answers with the mouse and keyboard as a learner would."""
+    for qid, value in answers.items():
+        fieldset = page.locator(f"#{qid}")
+        kind = fieldset.get_attribute("data-kind")
+        if kind in ("single", "truefalse"):
+            fieldset.locator(f"input[value='{value}']").check()
+        elif kind == "multiple":
+            for box in fieldset.locator("input").all():
+                box.set_checked(box.get_attribute("value") in value)  # type: ignore[operator]
+        elif kind in ("ordering", "matching"):
+            for item, choice in value.items():  # type: ignore[attr-defined]
+                fieldset.locator(f"select[data-item='{item}']").select_option(choice)
+        else:
+            fieldset.locator("input, textarea").fill(value)  # type: ignore[arg-type]
+
+
+def result_text(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator(".quiz-result").inner_text()
+
+
+def test_right_answers_pass_with_full_score(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "02-quiz/01-sporsmal.html"))
+    answer(page, RIGHT)
+    page.get_by_role("button", name="Sjekk svarene").click()
+    text = result_text(page)
+    assert "7 av 7 riktige (100 %)." in text and "Bestått." in text
+    for qid in RIGHT:
+        if qid != "q-tanke":
+            verdict = page.locator(f"#{qid} .verdict")
+            assert verdict.inner_text() == "✓ Riktig", qid  # the word, not only a colour
+    assert page.locator("#q-puls .feedback-correct").is_visible()
+    assert page.locator("#q-tanke .feedback-always").is_visible()
+    assert page.locator(".quiz-result").evaluate("el => el === document.activeElement")
+
+
+def test_wrong_answers_give_feedback_and_retries_run_out(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "02-quiz/01-sporsmal.html"))
+    answer(page, WRONG)
+    page.get_by_role("button", name="Sjekk svarene").click()
+    text = result_text(page)
+    assert "0 av 7 riktige (0 %)." in text and "Ikke bestått ennå." in text and "1 forsøk igjen" in text
+    chosen = page.locator("#q-puls li[data-choice='a']")
+    assert "chosen-wrong" in chosen.get_attribute("class")
+    assert chosen.locator(".mark").inner_text() == "✗ Feil"
+    assert chosen.locator(".option-feedback").inner_text() == "For lavt."
+    assert not page.locator("#q-puls li[data-choice='b']").get_attribute("class").count("the-answer")
+    assert page.locator("#q-puls .feedback-incorrect").is_visible()
+    assert page.locator("#q-puls input").first.is_disabled()
+    page.get_by_role("button", name="Prøv igjen").click()
+    assert not page.locator("#q-puls input:checked").count()
+    assert result_text(page) == ""
+    answer(page, WRONG | {"q-puls": "b"})
+    page.get_by_role("button", name="Sjekk svarene").click()
+    assert "1 av 7 riktige (14 %)." in result_text(page) and "brukt alle forsøkene" in result_text(page)
+    assert page.get_by_role("button", name="Prøv igjen").is_hidden()
+    # With no attempts left the right answers are shown.
+    assert "the-answer" in page.locator("#q-vitale li[data-choice='b']").get_attribute("class")
+    assert "Riktig svar: bradykardi" in page.locator("#q-ord").inner_text()
+
+
+def test_unanswered_questions_are_named(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "02-quiz/01-sporsmal.html"))
+    answer(page, {"q-puls": "b"})
+    page.get_by_role("button", name="Sjekk svarene").click()
+    assert "Mangler: Spørsmål 2, Spørsmål 3" in result_text(page)
+    assert page.evaluate("document.activeElement.name") == "q-vitale"
+
+
+def test_answers_and_position_survive_a_reload(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "01-intro/01-velkommen.html"))
+    page.goto(url(site, "02-quiz/01-sporsmal.html"))
+    answer(page, {"q-puls": "b", "q-ord": "bradykardi", "q-rekke": {"a": "2"}, "q-tanke": "Mine tanker"})
+    page.reload()
+    assert page.locator("#q-puls input[value='b']").is_checked()
+    assert page.locator("#q-ord input").input_value() == "bradykardi"
+    assert page.locator("#q-rekke select[data-item='a']").input_value() == "2"
+    assert page.locator("#q-tanke textarea").input_value() == "Mine tanker"
+    answer(page, RIGHT)
+    page.get_by_role("button", name="Sjekk svarene").click()
+    page.reload()
+    assert "7 av 7 riktige" in result_text(page)
+    assert page.locator("#q-puls .verdict").inner_text() == "✓ Riktig"
+    page.goto(url(site, "index.html"))
+    start = page.locator(".start-link")
+    assert start.inner_text() == "Fortsett der du slapp"
+    assert start.get_attribute("href") == "02-quiz/01-sporsmal.html"
+    assert "2 av 3 sider lest" in page.locator(".progress-text").inner_text()
+    status = page.locator("li[data-page='02-quiz/01-sporsmal'] .page-status").inner_text()
+    assert "Lest" in status and "Bestått" in status
+
+
+def test_quiz_with_the_keyboard_alone(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "02-quiz/01-sporsmal.html"))
+    page.locator("h1").click()  # put the caret at the top of the page
+    done: set[str] = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focus = page.evaluate("""() => { const e = document.activeElement;
+            const fs = e.closest('fieldset');
+            return {tag: e.tagName, type: e.type || '', name: e.name || '', value: e.value || '',
+                    item: e.dataset.item || '', q: fs ? fs.id : '', text: e.textContent.trim()}; }""")
+        if focus["tag"] == "BUTTON" and focus["text"] == "Sjekk svarene":
+            page.keyboard.press("Enter")
+            break
+        qid = focus["q"]
+        want = RIGHT.get(qid)
+        if want is None:
+            continue
+        if focus["type"] == "radio" and qid not in done:
+            for _ in range(5):
+                if page.evaluate("document.activeElement.value") == want:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            done.add(qid)
+        elif focus["type"] == "checkbox" and focus["value"] in want:
+            page.keyboard.press("Space")
+        elif focus["tag"] == "SELECT":
+            target = want[focus["item"]]  # type: ignore[index]
+            for _ in range(6):
+                if page.evaluate("document.activeElement.value") == target:
+                    break
+                page.keyboard.press("ArrowDown")
+        elif focus["tag"] in ("INPUT", "TEXTAREA") and focus["type"] in ("text", "textarea"):
+            page.keyboard.type(want)  # type: ignore[arg-type]
+    assert "7 av 7 riktige (100 %)." in result_text(page)
+    # Focus moved to the result, which links back to each question.
+    assert page.evaluate("document.activeElement.classList.contains('quiz-result')")
+
+
+def test_focus_is_visible(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "02-quiz/01-sporsmal.html"))
+    page.locator("#q-puls-b").focus()
+    page.keyboard.press("ArrowDown")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_table_of_contents_opens_and_closes_by_keyboard(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "01-intro/02-bilde.html"))
+    toggle = page.locator(".toc-toggle")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "page"
+    links = page.locator("#toc a")
+    assert links.count() == 3
+    page.keyboard.press("Escape")
+    assert page.locator("#toc").is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('toc-toggle')")
+
+
+def test_fits_a_360px_phone_screen(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("index.html", "01-intro/02-bilde.html", "02-quiz/01-sporsmal.html"):
+        page.goto(url(site, name))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (name, width)
+
+
+@pytest.mark.parametrize("name", ["index.html", "01-intro/01-velkommen.html", "02-quiz/01-sporsmal.html"])
+def test_axe_finds_no_wcag_violations(page, site: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, name))
+    if "quiz" in name:
+        answer(page, WRONG)
+        page.get_by_role("button", name="Sjekk svarene").click()
+        page.locator(".quiz-result p").wait_for()
+    assert run_axe(page) == []
+
+
+def test_print_hides_navigation(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "01-intro/02-bilde.html"))
+    page.emulate_media(media="print")
+    assert page.locator(".pager").is_hidden() and page.locator(".site-header").is_hidden()
+    assert page.locator("main h1").is_visible()
+
+
+def test_axe_does_report_a_real_violation(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    """Guards the axe tests themselves: an unlabelled field must be caught."""
+    page.goto(url(site, "01-intro/01-velkommen.html"))
+    page.evaluate("document.querySelector('main').appendChild(document.createElement('input'))")
+    assert "label" in [v["id"] for v in run_axe(page)]
