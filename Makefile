@@ -1,0 +1,15 @@
+# The two commands a newcomer needs (see README.md).
+COURSE ?= content/vitale-tegn
+OUT ?= build/vitale-tegn
+
+.PHONY: sample test
+
+## Install learnpack and build the sample course into build/vitale-tegn/
+sample:
+	python3 -m pip install -q --disable-pip-version-check -e .
+	learnpack build $(COURSE) --target html --out $(OUT)
+
+## Install what the tests need (Chromium, npm packages) and run the whole test suite
+test:
+	scripts/install-test-deps
+	python3 -m pytest
