@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from .config import Option, check_options, parse_yaml_mapping
 from .errors import Diagnostics
-from .i18n.strings import strings_for
+from .i18n.strings import language_name, strings_for
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
 from .model import Page, Quiz, Segment, Source
 from .questions import QuizBuilder
@@ -187,7 +187,7 @@ class _PageLoader:
             if len(parts) not in (2, 3) or parts[0]:
                 continue
             self.media.add(vtt)
-            tracks.append({"src": _relative(vtt, self.path.parent), "lang": lang, "label": lang})
+            tracks.append({"src": _relative(vtt, self.path.parent), "lang": lang, "label": language_name(lang)})
         tracks.sort(key=lambda t: t["lang"] != self.ctx.language)
         return tracks
 

@@ -142,3 +142,12 @@ def strings_for(language: str) -> dict[str, str]:
 def text_direction(language: str) -> str:
     """``"rtl"`` or ``"ltr"``, from Babel's locale data."""
     return Locale.parse(language.replace("-", "_")).text_direction
+
+
+def language_name(language: str) -> str:
+    """The language's own name for itself, e.g. ``"Norsk bokmål"``, ``"العربية"``."""
+    try:
+        name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_")) or language
+    except (ValueError, LookupError):
+        return language
+    return name[:1].upper() + name[1:]

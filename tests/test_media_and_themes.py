@@ -1,0 +1,79 @@
+"""Media beside the pages (images, video with captions) and theme overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from conftest import write_course
+from learnpack.build import build
+from learnpack.errors import Level
+from learnpack.loader import load_course
+from learnpack.errors import Diagnostics
+
+
+def test_video_gets_player_and_caption_tracks(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n![Slik måler du puls](video/puls.mp4)\n"})
+    (root / "01-m" / "video").mkdir()
+    (root / "01-m" / "video" / "puls.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (root / "01-m" / "video" / "puls.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    (root / "01-m" / "video" / "puls.en.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    doc = lxml_html.fromstring((out / "01-m" / "01-p.html").read_bytes())
+    (video,) = doc.xpath("//video")
+    assert video.get("src") == "video/puls.mp4" and video.get("controls") is not None
+    tracks = [(t.get("srclang"), t.get("src"), t.get("default")) for t in video.xpath(".//track")]
+    assert tracks == [("nb", "video/puls.vtt", ""), ("en", "video/puls.en.vtt", None)]
+    assert [t.get("label") for t in video.xpath(".//track")] == ["Norsk bokmål", "English"]
+    assert doc.xpath("//figcaption/text()") == ["Slik måler du puls"]
+    for name in ("puls.mp4", "puls.vtt", "puls.en.vtt"):
+        assert (out / "01-m" / "video" / name).is_file()
+
+
+def test_video_without_captions_is_a_warning(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n![Film](film.webm)\n"})
+    (root / "01-m" / "film.webm").write_bytes(b"\x1aE\xdf\xa3")
+    diagnostics = Diagnostics()
+    load_course(root, diagnostics)
+    assert [(d.level, d.code, d.line) for d in diagnostics.items] == [(Level.WARNING, "media.no_captions", 3)]
+
+
+def test_linked_files_are_copied(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\nLast ned [skjemaet](filer/news2.pdf).\n"})
+    (root / "01-m" / "filer").mkdir()
+    (root / "01-m" / "filer" / "news2.pdf").write_bytes(b"%PDF-1.4\n")
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    assert (out / "01-m" / "filer" / "news2.pdf").read_bytes() == b"%PDF-1.4\n"
+
+
+def test_course_theme_overrides_one_template_and_the_css(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n"},
+                        "id: t\ntitle: T\nversion: 1\nlanguage: nb\ntheme: kommune\n")
+    theme = root / "themes" / "kommune"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "static").mkdir()
+    (theme / "templates" / "index.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Kommunens kurs: {{ course.config.title }}</h1>'
+        '{% endblock %}', encoding="utf-8")
+    (theme / "static" / "learnpack.css").write_text("body { color: #000; }\n", encoding="utf-8")
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    assert "Kommunens kurs: T" in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "assets" / "learnpack.css").read_text(encoding="utf-8") == "body { color: #000; }\n"
+    assert "quiz" not in (out / "01-m" / "01-p.html").read_text(encoding="utf-8")  # default page.html used
+    assert (out / "assets" / "learnpack.js").is_file()
+
+
+def test_callout_labels_are_in_the_course_language(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n::: warning\nRing 113.\n:::\n"})
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    doc = lxml_html.fromstring((out / "01-m" / "01-p.html").read_bytes())
+    assert doc.xpath("//aside[@role='note']/p[@class='callout-label']/text()") == ["Viktig"]
+
+
+def test_raw_html_is_shown_as_text(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n<script>alert(1)</script>\n\nTekst <b>fet</b>.\n"})
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    text = (out / "01-m" / "01-p.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "<b>" not in text
