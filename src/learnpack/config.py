@@ -172,15 +172,23 @@ def check_options(
     return ok
 
 
+def read_checked(
+    path: Path, options: dict[str, Option], diagnostics: Diagnostics
+) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """A config file's values and key lines, or None when it is unreadable or has a bad key."""
+    parsed = read_yaml_mapping(path, diagnostics)
+    if parsed is None or not check_options(*parsed, options, path, diagnostics):
+        return None
+    return parsed
+
+
 def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | None:
     """Read ``root/course.yml``; None (with diagnostics) when it cannot be used."""
     path = root / COURSE_FILE
-    parsed = read_yaml_mapping(path, diagnostics)
-    if parsed is None:
+    checked = read_checked(path, COURSE_OPTIONS, diagnostics)
+    if checked is None:
         return None
-    data, lines = parsed
-    if not check_options(data, lines, COURSE_OPTIONS, path, diagnostics):
-        return None
+    data, lines = checked
     language = data["language"]
     languages = tuple(data.get("languages") or [language])
     if language not in languages:
@@ -210,12 +218,10 @@ def load_module_config(folder: Path, diagnostics: Diagnostics) -> tuple[str, str
     path = folder / MODULE_FILE
     if not path.exists():
         return title_from_slug(folder.name), ""
-    parsed = read_yaml_mapping(path, diagnostics)
-    if parsed is None:
+    checked = read_checked(path, MODULE_OPTIONS, diagnostics)
+    if checked is None:
         return None
-    data, lines = parsed
-    if not check_options(data, lines, MODULE_OPTIONS, path, diagnostics):
-        return None
+    data, _ = checked
     return data["title"].strip(), (data.get("description") or "").strip()
 
 
