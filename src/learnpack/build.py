@@ -45,6 +45,8 @@ def build(
     out: Path,
     *,
     strict: bool = False,
+    split: str | None = None,
+    schemas: Path | None = None,
     on_page: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Load, check and build ``course_dir`` into ``out/<target>/``; raise on any error."""
@@ -55,7 +57,10 @@ def build(
     course = load_course(course_dir, diagnostics)
     if strict and diagnostics.warnings:
         raise CourseError(diagnostics.sorted())
-    context = BuildContext(course, Theme.find(course.config.theme, course.root), on_page=on_page)
+    if schemas is not None and not schemas.is_dir():
+        raise LearnpackError(f"--schemas {schemas}: no such folder")
+    context = BuildContext(course, Theme.find(course.config.theme, course.root), on_page=on_page,
+                           options={"split": split, "schemas": schemas})
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".learnpack-", dir=out))

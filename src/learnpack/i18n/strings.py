@@ -66,6 +66,9 @@ NB = {
     "noscript": "Quizene og fremdriften trenger JavaScript. Innholdet kan leses uten.",
     "toc.label": "Kursets innhold",
     "nav.label": "Sidenavigasjon",
+    "exit": "Avslutt",
+    "exit.done": "Fremdriften din er lagret. Du kan lukke dette vinduet.",
+    "lms.loading": "Starter kurset …",
 }
 
 EN = {
@@ -126,6 +129,9 @@ EN = {
     "noscript": "Quizzes and progress need JavaScript. The content can be read without it.",
     "toc.label": "Course contents",
     "nav.label": "Page navigation",
+    "exit": "Exit",
+    "exit.done": "Your progress is saved. You can close this window.",
+    "lms.loading": "Starting the course …",
 }
 
 CATALOGS = {"nb": NB, "en": EN}

@@ -4,5 +4,7 @@ from __future__ import annotations
 
 from .base import Target
 from .html import HtmlTarget
+from .scorm12 import Scorm12Target
+from .scorm2004 import Scorm2004Target
 
-TARGETS: dict[str, type[Target]] = {cls.name: cls for cls in (HtmlTarget,)}
+TARGETS: dict[str, type[Target]] = {cls.name: cls for cls in (HtmlTarget, Scorm12Target, Scorm2004Target)}

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..i18n.strings import strings_for, text_direction
 from ..model import Course
@@ -28,6 +28,7 @@ class BuildContext:
     course: Course
     theme: Theme
     on_page: Callable[[str], None] | None = None
+    options: dict[str, Any] = field(default_factory=dict)  # target options: split, schemas
     renderers: dict[str, PageRenderer] = field(default_factory=dict)
 
     def renderer(self, language: str) -> PageRenderer:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import __version__
-from ..model import Page
+from ..model import Course, Page
+from ..scorm.suspend import REFLECTION_MAX, TEXT_MAX, StateKeys
 from .base import Target
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -22,6 +23,7 @@ RUNTIME_STRINGS = (
     "status.passed", "status.failed", "quiz.score", "quiz.passed", "quiz.failed", "quiz.attempts.left",
     "quiz.attempts.none", "quiz.unanswered", "quiz.saved", "quiz.question", "answer.correct",
     "answer.incorrect", "answer.correct_was", "progress.pages", "course.complete", "module", "true", "false",
+    "exit.done",
 )
 
 
@@ -29,26 +31,28 @@ class HtmlTarget(Target):
     """``--target html``: the course as a static site."""
 
     name: ClassVar[str] = "html"
-    store_script: ClassVar[str] = "store-local.js"
-    exclude_static: ClassVar[tuple[str, ...]] = ("scorm",)  # runtime files only other targets use
+    scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "learnpack.js")
 
     def write(self, out: Path) -> None:
-        self.write_site(out, self.course.config.language)
+        self.write_site(out, self.course, self.course.config.language)
 
-    def write_site(self, out: Path, language: str) -> None:
+    def write_site(self, out: Path, course: Course, language: str) -> list[Path]:
+        """Write the site of ``course`` in ``language`` into ``out``; return the files written."""
+        start = len(self.written)
         renderer = self.context.renderer(language)
         env = renderer.env
         strings = renderer.strings
-        pages = self.course.pages
+        pages = course.pages
         hrefs = {page.id: f"{page.id}.html" for page in pages}
         common: dict[str, Any] = {
-            "course": self.course,
+            "course": course,
             "lang": language,
             "dir": self.direction(language),
             "csp": CSP,
             "version": __version__,
             "t": strings,
-            "scripts": ("course.js", self.store_script, "learnpack.js"),
+            "scripts": self.scripts,
+            "in_lms": self.name != "html",
         }
         index = env.get_template("index.html").render(
             **common,
@@ -57,11 +61,11 @@ class HtmlTarget(Target):
             hrefs=hrefs,
             first_href=hrefs[pages[0].id] if pages else "index.html",
             page_count=len(pages),
-            question_count=sum(q.asked for q in self.course.quizzes),
+            question_count=sum(q.asked for q in course.quizzes),
         )
         self.write_text(out / "index.html", index, language)
         page_template = env.get_template("page.html")
-        for number, module in enumerate(self.course.modules, start=1):
+        for number, module in enumerate(course.modules, start=1):
             for page in module.pages:
                 if self.context.on_page is not None:
                     self.context.on_page(page.id)
@@ -76,34 +80,50 @@ class HtmlTarget(Target):
                     body=renderer.body(page),
                     position=position + 1,
                     page_count=len(pages),
-                    previous=self._link(pages[position - 1]) if position > 0 else None,
-                    next=self._link(pages[position + 1]) if position + 1 < len(pages) else None,
+                    previous=_link(pages[position - 1]) if position > 0 else None,
+                    next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
                 )
                 self.write_text(out / hrefs[page.id], html, language)
-        self.write_text(out / "assets" / "course.js", self._course_script(strings, hrefs), language)
+        self.write_text(out / "assets" / "course.js", course_script(course, strings, hrefs), language)
         for name, source in self.context.theme.static_files().items():
-            if not name.startswith(self.exclude_static) or name == self.store_script:
+            if not name.startswith("scorm/") or Path(name).name in self.scripts:
                 self.copy_file(source, out / "assets" / Path(name).name, language)
         for media in sorted({m for page in pages for m in page.media}):
-            self.copy_file(media, out / media.relative_to(self.course.root), language)
+            self.copy_file(media, out / media.relative_to(course.root), language)
+        return [f.path for f in self.written[start:]]
 
-    def _link(self, page: Page) -> dict[str, str]:
-        return {"href": f"../{page.id}.html", "title": page.title}
 
-    def _course_script(self, strings: dict[str, str], hrefs: dict[str, str]) -> str:
-        config = self.course.config
-        data = {
-            "id": config.id,
-            "version": config.version,
-            "title": config.title,
-            "passMark": config.pass_mark,
-            "modules": [
-                {"title": m.title, "pages": [{"id": p.id, "title": p.title, "href": hrefs[p.id],
-                                              "quizzes": [q.id for q in p.quizzes]} for p in m.pages]}
-                for m in self.course.modules
-            ],
-            "quizzes": {q.id: {"asked": q.asked, "pass": q.pass_mark} for q in self.course.quizzes},
-            "strings": {key: strings[key] for key in RUNTIME_STRINGS},
-        }
-        payload = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
-        return f"/* Generated by learnpack: the course outline for the runtime. */\nwindow.LEARNPACK_COURSE = {payload};\n"
+def _link(page: Page) -> dict[str, str]:
+    return {"href": f"../{page.id}.html", "title": page.title}
+
+
+def course_script(course: Course, strings: dict[str, str], hrefs: dict[str, str]) -> str:
+    """``assets/course.js``: the outline, state keys and runtime strings, shared by every page."""
+    config = course.config
+    keys = StateKeys.for_course(course)
+    data = {
+        "id": config.id,
+        "version": config.version,
+        "title": config.title,
+        "language": config.language,
+        "passMark": config.pass_mark,
+        "textMax": TEXT_MAX,
+        "reflectionMax": REFLECTION_MAX,
+        "modules": [
+            {"title": m.title, "pages": [{"id": p.id, "key": keys.pages[p.id], "title": p.title,
+                                          "href": hrefs[p.id], "quizzes": [q.id for q in p.quizzes]}
+                                         for p in m.pages]}
+            for m in course.modules
+        ],
+        "quizzes": {
+            q.id: {"key": keys.quizzes[q.id], "asked": q.asked, "pass": q.pass_mark,
+                   "questions": [{"id": x.id, "key": keys.questions[x.id], "kind": x.kind.value,
+                                  "iid": f"{q.id}.{x.id}".replace("-", "_"),
+                                  "size": len(x.choices) or len(x.order) or len(x.pairs)}
+                                 for x in q.questions]}
+            for q in course.quizzes
+        },
+        "strings": {key: strings[key] for key in RUNTIME_STRINGS},
+    }
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return f"/* Generated by learnpack: the course outline for the runtime. */\nwindow.LEARNPACK_COURSE = {payload};\n"

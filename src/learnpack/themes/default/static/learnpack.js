@@ -233,6 +233,8 @@
     var key = JSON.parse(form.querySelector(".quiz-key").textContent);
     var id = key.id;
     var qs = state.quizzes[id] || (state.quizzes[id] = { attempt: 1, used: 0, answers: {}, checked: false, results: {} });
+    qs.answers = qs.answers || {};
+    qs.used = qs.used || 0;
     var fieldsets = [].slice.call(form.querySelectorAll("fieldset.question"));
     var result = form.querySelector(".quiz-result");
     var retry = form.querySelector(".quiz-retry");
@@ -362,8 +364,20 @@
       result.appendChild(list);
     }
 
+    function regrade() {
+      // State restored from an LMS keeps answers and scores, not the verdicts: work them out again.
+      if (!qs.checked || (qs.results && Object.keys(qs.results).length)) return;
+      qs.results = {};
+      active().filter(scored).forEach(function (fs) {
+        var value = qs.answers[qid(fs)];
+        qs.results[qid(fs)] = value !== undefined && grade(key.questions[qid(fs)], value);
+      });
+      qs.passed = qs.score >= key.pass;
+    }
+
     function render() {
       layout();
+      regrade();
       fieldsets.forEach(function (fs) { writeAnswer(fs, qs.answers[qid(fs)]); });
       if (qs.checked) {
         var reveal = qs.passed || attemptsLeft() === 0;
@@ -420,7 +434,8 @@
       save();
       shown.forEach(function (fs) {
         store.report("answer", { quiz: id, question: qid(fs), kind: key.questions[qid(fs)].kind,
-          value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)] });
+          value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)],
+          stem: fs.querySelector(".stem").textContent.trim() });
       });
       store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: complete() });
       render();
@@ -450,6 +465,10 @@
   buildToc();
   startPage();
   document.querySelectorAll("form.quiz").forEach(setupQuiz);
-  window.addEventListener("pagehide", function () { store.finish(false); });
+  var exit = document.querySelector(".exit-button");
+  if (exit && store.canExit) {
+    exit.hidden = false;
+    exit.addEventListener("click", function () { store.finish(true); });
+  }
   window.Learnpack = { state: function () { return state; }, complete: complete };
 })();
