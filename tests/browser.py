@@ -57,10 +57,11 @@ class PageWatch:
     def __init__(self, page: object) -> None:
         self.errors: list[str] = []
         self.remote: list[str] = []
+        self.local_prefix = "http://127.0.0.1:"  # the tests' own servers
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
         page.on("pageerror", lambda e: self.errors.append(str(e)))  # type: ignore[attr-defined]
         page.on("request", lambda r: self.remote.append(r.url)  # type: ignore[attr-defined]
-                if not r.url.startswith(("file:", "data:", "about:")) else None)
+                if not r.url.startswith(("file:", "data:", "about:", self.local_prefix)) else None)
 
 
 @pytest.fixture

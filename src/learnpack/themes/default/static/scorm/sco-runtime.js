@@ -235,7 +235,7 @@
   function commit() { if (api && !finished) version.commit(api); }
 
   function saveState(newState) {
-    state = newState;
+    state = JSON.parse(JSON.stringify(newState)); // a copy: the page that sent it may unload any moment
     if (!api || finished) return;
     var data = encode(state);
     if (data.length > version.suspendLimit) {
@@ -267,7 +267,7 @@
   }
 
   var store = {
-    load: function () { return state; },
+    load: function () { return state && JSON.parse(JSON.stringify(state)); },
     save: saveState,
     clear: function () { state = { v: 1, visited: {}, quizzes: {} }; saveState(state); commit(); },
     canExit: true,

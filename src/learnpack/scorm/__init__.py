@@ -1,0 +1,1 @@
+"""SCORM packaging: manifests, deterministic zips, and checks for any SCORM package."""
