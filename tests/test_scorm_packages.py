@@ -1,0 +1,173 @@
+"""SCORM packages: manifests valid against ADL's schemas, file lists, limits, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import REPO, ROOTS, write_course
+from learnpack.build import build
+from learnpack.errors import CourseError
+from learnpack.loader import load_course
+from learnpack.scorm.suspend import LIMITS, assign_keys, worst_case_length
+
+SCHEMAS = REPO.parent / "shared" / "schemas"
+needs_schemas = pytest.mark.skipif(not SCHEMAS.is_dir(), reason=f"ADL schemas not found at {SCHEMAS}")
+XSD = {"scorm12": "scorm12/manifest.xsd", "scorm2004": "scorm2004-4th/manifest.xsd"}
+NS = {
+    "scorm12": {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"},
+    "scorm2004": {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+                  "imsss": "http://www.imsglobal.org/xsd/imsss", "lom": "http://ltsc.ieee.org/xsd/LOM"},
+}
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path_factory.mktemp("out")).out
+    return {target: next((out / target).glob("*.zip")) for target in ("scorm12", "scorm2004")}
+
+
+def manifest(package: Path) -> etree._ElementTree:
+    with zipfile.ZipFile(package) as archive:
+        return etree.fromstring(archive.read("imsmanifest.xml")).getroottree()
+
+
+@needs_schemas
+@pytest.mark.parametrize("target", ["scorm12", "scorm2004"])
+def test_manifest_is_valid_against_adl_schemas(packages: dict[str, Path], target: str) -> None:
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / XSD[target])))
+    assert schema.validate(manifest(packages[target])), schema.error_log
+
+
+def test_package_names(packages: dict[str, Path]) -> None:
+    assert packages["scorm12"].name == "basic-1.0.0-nb-scorm12.zip"
+    assert packages["scorm2004"].name == "basic-1.0.0-nb-scorm2004.zip"
+
+
+@pytest.mark.parametrize("target", ["scorm12", "scorm2004"])
+def test_manifest_semantics(packages: dict[str, Path], target: str) -> None:
+    doc = manifest(packages[target])
+    ns = NS[target]
+    root = doc.getroot()
+    assert root.xpath("cp:metadata/cp:schema/text()", namespaces=ns) == ["ADL SCORM"]
+    version = root.xpath("cp:metadata/cp:schemaversion/text()", namespaces=ns)
+    assert version == (["1.2"] if target == "scorm12" else ["2004 4th Edition"])
+    assert root.get("identifier") == "learnpack.basic.1.0.0.nb"
+    default = root.xpath("cp:organizations/@default", namespaces=ns)[0]
+    assert root.xpath(f"cp:organizations/cp:organization[@identifier='{default}']", namespaces=ns)
+    (item,) = root.xpath("//cp:item", namespaces=ns)
+    (resource,) = root.xpath(f"//cp:resource[@identifier='{item.get('identifierref')}']", namespaces=ns)
+    attribute = "scormtype" if target == "scorm12" else "scormType"
+    assert resource.get(f"{{{ns['adlcp']}}}{attribute}") == "sco"
+    assert resource.get("href") == "sco.html"
+    # Literal prefixes, because Moodle reads the manifest without namespaces.
+    text = etree.tostring(root).decode()
+    assert "adlcp:" + attribute + '="sco"' in text
+    with zipfile.ZipFile(packages[target]) as archive:
+        names = sorted(n for n in archive.namelist() if n != "imsmanifest.xml")
+    assert sorted(resource.xpath("cp:file/@href", namespaces=ns)) == names
+    if target == "scorm12":
+        assert item.xpath("adlcp:masteryscore/text()", namespaces=ns) == ["50"]
+        assert "metadata.xml" in names
+    else:
+        assert item.xpath(".//imsss:minNormalizedMeasure/text()", namespaces=ns) == ["0.5"]
+        assert item.xpath(".//imsss:primaryObjective/@satisfiedByMeasure", namespaces=ns) == ["true"]
+        threshold = item.xpath("adlcp:completionThreshold", namespaces=ns)[0]
+        assert threshold.get("completedByMeasure") == "true" and threshold.get("minProgressMeasure") == "1.0"
+        assert root.xpath("//lom:general/lom:title/lom:string/text()", namespaces=ns) == ["Basic course"]
+        assert root.xpath("//lom:general/lom:language/text()", namespaces=ns) == ["nb"]
+
+
+def test_two_builds_give_byte_identical_zips(tmp_path: Path) -> None:
+    def digests(out: Path) -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.rglob("*.zip"))}
+
+    first = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path / "a").out
+    second = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path / "b").out
+    assert len(digests(first)) == 2 and digests(first) == digests(second)
+
+
+def test_split_modules_writes_one_package_per_module(tmp_path: Path) -> None:
+    out = build(ROOTS / "basic", ["scorm2004"], tmp_path, split="modules").out
+    names = sorted(p.name for p in (out / "scorm2004").glob("*.zip"))
+    assert names == ["basic-1.0.0-nb-01-intro-scorm2004.zip", "basic-1.0.0-nb-02-quiz-scorm2004.zip"]
+    intro = manifest(out / "scorm2004" / names[0]).getroot()
+    ns = NS["scorm2004"]
+    assert not intro.xpath("//imsss:sequencing", namespaces=ns)  # no quiz: nothing to pass
+    with zipfile.ZipFile(out / "scorm2004" / names[0]) as archive:
+        assert "02-quiz/01-sporsmal.html" not in archive.namelist()
+        assert "01-intro/01-velkommen.html" in archive.namelist()
+
+
+@needs_schemas
+def test_schemas_option_copies_adl_files_into_the_package(tmp_path: Path) -> None:
+    out = build(ROOTS / "basic", ["scorm2004"], tmp_path, schemas=SCHEMAS).out
+    with zipfile.ZipFile(next((out / "scorm2004").glob("*.zip"))) as archive:
+        names = set(archive.namelist())
+    assert {"imscp_v1p1.xsd", "adlcp_v1p3.xsd", "imsss_v1p0.xsd", "lom.xsd", "common/anyElement.xsd"} <= names
+    assert "manifest.xsd" not in names  # our wrapper is not an ADL file
+
+
+def test_json_report_lists_each_zip(tmp_path: Path) -> None:
+    report = build(ROOTS / "basic", ["html", "scorm12"], tmp_path).to_json()
+    zips = [f for f in report["files"] if f["target"] == "scorm12"]  # type: ignore[union-attr,index]
+    assert zips == [{"target": "scorm12", "language": "nb",
+                     "path": str(tmp_path.resolve() / "scorm12" / "basic-1.0.0-nb-scorm12.zip")}]
+
+
+def many_questions(count: int, kind: str = "choice") -> dict[str, str]:
+    pages = {}
+    per_page = 10
+    for page in range(count // per_page):
+        body = [f"# Side {page}\n\n::: quiz {{#quiz-{page}}}\n"]
+        for n in range(per_page):
+            qid = f"sporsmal-{page}-{n}"
+            if kind == "choice":
+                body.append(f"### Spørsmål {page}.{n} {{#{qid}}}\n- ( ) Nei\n- (x) Ja\n- ( ) Kanskje\n- ( ) Vet ikke\n\n")
+            else:
+                body.append(f"### Tanke {page}.{n} {{#{qid} type=reflection}}\n\n")
+        body.append(":::\n")
+        pages[f"{page // 10 + 1:02d}-modul/{page % 10 + 1:02d}-side.md"] = "".join(body)
+    return pages
+
+
+def test_a_course_with_300_questions_fits_scorm12(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", many_questions(300))
+    course = load_course(root)
+    assert sum(len(q.questions) for q in course.quizzes) == 300
+    assert worst_case_length(course) <= LIMITS["scorm12"]
+    build(root, ["scorm12"], tmp_path / "out")
+
+
+def test_a_course_that_cannot_fit_suspend_data_fails_to_build(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", many_questions(20, kind="reflection"))
+    with pytest.raises(CourseError) as caught:
+        build(root, ["scorm12"], tmp_path / "out")
+    (problem,) = caught.value.diagnostics
+    assert problem.code == "scorm.suspend_data_limit" and problem.path.name == "course.yml"
+    assert "more than the 4096" in problem.message
+    assert not (tmp_path / "out" / "scorm12").exists()
+    build(root, ["scorm2004"], tmp_path / "out")  # 64000 characters hold it
+
+
+def test_interaction_ids_that_collide_are_a_build_error(tmp_path: Path) -> None:
+    quiz = "# P\n\n::: quiz {#q}\n### A {#puls-normal}\n= true\n\n### B {#puls_normal}\n= false\n:::\n"
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": quiz})
+    with pytest.raises(CourseError) as caught:
+        build(root, ["scorm2004"], tmp_path / "out")
+    (problem,) = caught.value.diagnostics
+    assert (problem.code, problem.path.name, problem.line) == ("scorm.id_collision", "01-p.md", 7)
+
+
+def test_state_keys_are_stable_and_unique() -> None:
+    ids = [f"sporsmal-{n}" for n in range(2000)]
+    keys = assign_keys(ids)
+    assert len(set(keys.values())) == 2000 and all(len(k) == 3 for k in keys.values())
+    assert assign_keys(ids[:10]) == {i: keys[i] for i in ids[:10]}
+    # Adding ids elsewhere leaves the keys of ids that did not collide unchanged.
+    again = assign_keys(["ny-side", *ids[:50]])
+    assert sum(again[i] != keys[i] for i in ids[:50]) <= 1
