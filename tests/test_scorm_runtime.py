@@ -362,3 +362,66 @@ def test_checked_quiz_is_shown_as_checked_after_resume(page, lms_server, version
     assert course.locator("#q-puls .verdict").inner_text() == "✓ Riktig"
     assert course.locator("#q-vitale .verdict").inner_text() == "✗ Feil"
     assert course.get_by_role("button", name="Prøv igjen").is_visible()
+
+
+WORST = """# Alt
+
+::: quiz {#alt attempts=1}
+### Velg en {#en}
+- ( ) a
+- (x) b
+
+### Velg flere {#flere}
+- [x] a
+- [x] b
+- [x] c
+- [ ] d
+
+### Sant? {#sant}
+= true
+
+### Ord {#ord}
+= puls
+
+### Tall {#tall}
+= 60..100
+
+### Rekkefølge {#rekke}
+1. a
+2. b
+3. c
+
+### Koble {#koble}
+- a -> 1
+- b -> 2
+
+### Tenk {#tenk type=reflection}
+:::
+"""
+
+
+def test_suspend_data_never_exceeds_the_computed_worst_case(page, tmp_path: Path, lms_server) -> None:  # type: ignore[no-untyped-def]
+    """Every answer at its longest: the state the SCO stores is exactly as long as the build computed."""
+    from conftest import write_course
+    from learnpack.loader import load_course
+    from learnpack.scorm.suspend import worst_case_length
+
+    server, root = lms_server
+    course_dir = write_course(tmp_path / "c", {"01-m/01-alt.md": WORST})
+    out = build(course_dir, ["scorm12"], tmp_path / "out").out
+    zipfile.ZipFile(next((out / "scorm12").glob("*.zip"))).extractall(root / "scoworst")
+    page.watch.local_prefix = server
+    page.goto(f"{server}/lms.html?version=12&sco=scoworst/sco.html")
+    course = page.frame_locator("#sco").frame_locator(".sco-frame")
+    course.locator(".start-link").click()
+    course.locator("body[data-page='01-m/01-alt']").wait_for()
+    answer_in(course, {
+        "q-en": "b", "q-flere": ["a", "b", "c", "d"], "q-sant": "true", "q-ord": "\"|~" * 50,
+        "q-tall": "9" * 200, "q-rekke": {"a": "3", "b": "2", "c": "1"}, "q-koble": {"l0": "r1", "l1": "r0"},
+        "q-tenk": "ا|" * 300,
+    })
+    assert len(course.locator("#q-ord input").input_value()) == 120  # maxlength holds
+    course.get_by_role("button", name="Sjekk svarene").click()
+    course.locator(".quiz-result p").wait_for()
+    stored = cmi(page)["cmi.suspend_data"]
+    assert len(stored) == worst_case_length(load_course(course_dir))

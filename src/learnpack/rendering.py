@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from .model import Kind, Page, Question, Quiz
+from .scorm.suspend import REFLECTION_MAX, TEXT_MAX
 
 
 @dataclass
@@ -31,6 +32,7 @@ class PageRenderer:
         template = self.env.get_template("quiz.html")
         return Markup(template.render(quiz=quiz, t=self.strings, key=answer_key_json(quiz),
                                       display_order=display_order, match_targets=match_targets,
+                                      limits={"text": TEXT_MAX, "reflection": REFLECTION_MAX},
                                       Kind=Kind))
 
 

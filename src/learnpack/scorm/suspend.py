@@ -92,6 +92,6 @@ def worst_case_length(course: Course) -> int:
     """The length of the longest ``suspend_data`` this course can produce."""
     pages = 3 * len(course.pages)
     last = 3
-    quizzes = sum(3 + 1 + 1 + 2 + 2 + 3 * len(q.questions) for q in course.quizzes)
+    quizzes = sum(3 + 1 + 1 + 2 + 2 + 3 * (q.asked if q.draw else 0) for q in course.quizzes)
     answers = sum(3 + 2 + max_answer_length(q) for quiz in course.quizzes for q in quiz.questions)
     return len(FORMAT_VERSION) + 4 + pages + last + quizzes + answers

@@ -1,0 +1,497 @@
+"""``learnpack.scorm.validate``: any SCORM zip checked without trusting it, every problem a finding."""
+
+from __future__ import annotations
+
+import os
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from learnpack.scorm.checks import Finding, check_manifest, detect_version
+from learnpack.scorm.validate import has_errors, validate_package
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+needs_schemas = pytest.mark.skipif(
+    not (SCHEMAS / "scorm12" / "manifest.xsd").is_file(),
+    reason=f"ADL schemas not found at {SCHEMAS} (the shared schema folder is not checked out)",
+)
+
+# Hand-written after the Rustici "Golf Explained" 1.2 sample in shared/schemas/samples.
+MANIFEST_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="lp.test.v1" version="1"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd
+                      http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="org_1">
+    <organization identifier="org_1">
+      <title>Test course</title>
+      <item identifier="module_1">
+        <title>Module</title>
+        <item identifier="item_1" identifierref="res_1">
+          <title>Lesson</title>
+          <adlcp:masteryscore>80</adlcp:masteryscore>
+        </item>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res_1" type="webcontent" adlcp:scormtype="sco" href="shared/launch.html">
+      <file href="shared/launch.html"/>
+      <file href="shared/style.css"/>
+    </resource>
+  </resources>
+</manifest>
+"""
+FILES_12 = {
+    "shared/launch.html": "<!doctype html><title>Lesson</title>",
+    "shared/style.css": "body { margin: 0 }",
+    "imscp_rootv1p1p2.xsd": "<!-- controlling document shipped at the root -->",
+}
+
+# Hand-written after ADL's LMSTestPackage_CM-01 and _DMI samples (4th edition).
+MANIFEST_2004 = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="lp.test.v1" version="1"
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd
+                      http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd
+                      http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd
+                      http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd
+                      http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
+  <organizations default="org_1">
+    <organization identifier="org_1">
+      <title>Test course</title>
+      <item identifier="module_1">
+        <title>Module</title>
+        <item identifier="item_1" identifierref="res_1">
+          <title>Lesson</title>
+          <imsss:sequencing>
+            <imsss:objectives>
+              <imsss:primaryObjective objectiveID="passed" satisfiedByMeasure="true">
+                <imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure>
+              </imsss:primaryObjective>
+            </imsss:objectives>
+          </imsss:sequencing>
+          <adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.8"/>
+        </item>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res_1" type="webcontent" adlcp:scormType="sco" href="index.html?lang=nb#start" xml:base="content/">
+      <file href="index.html"/>
+      <file href="my%20image.png"/>
+      <dependency identifierref="res_common"/>
+    </resource>
+    <resource identifier="res_common" type="webcontent" adlcp:scormType="asset">
+      <file href="common/api.js"/>
+    </resource>
+  </resources>
+</manifest>
+"""
+FILES_2004 = {
+    "content/index.html": "<!doctype html><title>Lesson</title>",
+    "content/my image.png": b"\x89PNG\r\n\x1a\n",
+    "common/api.js": "export {};",
+}
+
+PACKAGES = {"1.2": (MANIFEST_12, FILES_12), "2004": (MANIFEST_2004, FILES_2004)}
+
+
+def write_zip(path: Path, members: dict[str, str | bytes], compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", compression) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name)
+            info.compress_type = compression
+            archive.writestr(info, data)
+    return path
+
+
+def package(tmp_path: Path, version: str, manifest: str | None = None, **extra: str | bytes) -> Path:
+    """A zip of the good package for ``version``, with ``manifest`` and extra members swapped in."""
+    good_manifest, files = PACKAGES[version]
+    members: dict[str, str | bytes] = {"imsmanifest.xml": manifest or good_manifest, **files, **extra}
+    return write_zip(tmp_path / f"course-{version}.zip", members)
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert old in text, f"test bug: {old!r} not in the manifest"
+    return text.replace(old, new)
+
+
+def codes(findings: list[Finding], severity: str = "error") -> set[str]:
+    return {f.code for f in findings if f.severity == severity}
+
+
+# -- good packages -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_good_package_without_schemas_says_xsd_was_not_checked(tmp_path: Path, version: str) -> None:
+    findings = validate_package(package(tmp_path, version))
+    assert [(f.severity, f.code, f.message) for f in findings] == [
+        ("info", "xsd.not_checked", "XSD not checked: pass --schemas DIR")
+    ]
+    assert not has_errors(findings)
+
+
+@needs_schemas
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_good_package_is_valid_against_the_adl_schemas(tmp_path: Path, version: str) -> None:
+    findings = validate_package(package(tmp_path, version), schemas=SCHEMAS)
+    assert [f.format() for f in findings] == []
+
+
+@needs_schemas
+def test_every_saved_sample_manifest_passes_the_semantic_checks() -> None:
+    samples = sorted((SCHEMAS / "samples").glob("*/*/imsmanifest.xml"))
+    assert len(samples) >= 6
+    for sample in samples:
+        tree = etree.parse(str(sample))
+        version = detect_version(tree)
+        expected = "1.2" if sample.parts[-3] == "scorm12" else "2004"
+        assert version == expected, sample
+        assert [f.format() for f in check_manifest(tree, version)] == [], sample
+
+
+# -- semantic manifest checks --------------------------------------------------------------------
+
+BROKEN = [
+    # (version, old, new, code)
+    ("1.2", 'default="org_1"', 'default="nowhere"', "manifest.default_dangling"),
+    ("2004", 'default="org_1"', 'default="nowhere"', "manifest.default_dangling"),
+    ("1.2", ' default="org_1"', "", "manifest.default_missing"),
+    ("1.2", 'identifierref="res_1"', 'identifierref="res_nowhere"', "manifest.identifierref_dangling"),
+    ("2004", 'identifierref="res_1"', 'identifierref="res_nowhere"', "manifest.identifierref_dangling"),
+    ("2004", '<dependency identifierref="res_common"/>', '<dependency identifierref="gone"/>',
+     "manifest.dependency_dangling"),
+    ("1.2", 'adlcp:scormtype="sco"', 'adlcp:scormType="sco"', "manifest.scormtype_case"),
+    ("2004", 'adlcp:scormType="sco"', 'adlcp:scormtype="sco"', "manifest.scormtype_case"),
+    ("1.2", ' adlcp:scormtype="sco"', "", "manifest.scormtype_missing"),
+    ("1.2", 'adlcp:scormtype="sco"', 'adlcp:scormtype="SCO"', "manifest.scormtype_value"),
+    ("1.2", "<schemaversion>1.2<", "<schemaversion>1.2.0<", "manifest.schemaversion"),
+    ("2004", "2004 4th Edition", "2004 4th edition", "manifest.schemaversion"),
+    ("1.2", "<schema>ADL SCORM<", "<schema>SCORM<", "manifest.schema"),
+    ("1.2", 'identifier="item_1"', 'identifier="res_1"', "manifest.duplicate_id"),
+    ("2004", 'identifier="item_1"', 'identifier="org_1"', "manifest.duplicate_id"),
+    ("1.2", 'identifier="item_1"', 'identifier="1st item"', "manifest.identifier_invalid"),
+    ("1.2", 'href="shared/style.css"', 'href="/shared/style.css"', "manifest.unsafe_href"),
+    ("1.2", 'href="shared/style.css"', 'href="../style.css"', "manifest.unsafe_href"),
+    ("2004", 'href="index.html?', 'href="../index.html?', "manifest.unsafe_href"),
+    ("2004", 'xml:base="content/"', 'xml:base="/content/"', "manifest.unsafe_href"),
+    ("1.2", 'href="shared/style.css"', 'href="shared\\style.css"', "manifest.unsafe_href"),
+    ("1.2", 'href="shared/style.css"', 'href="https://cdn.example/style.css"', "manifest.unsafe_href"),
+    ("1.2", 'href="shared/style.css"', 'href="%2e%2e/style.css"', "manifest.unsafe_href"),
+    ("1.2", '<item identifier="module_1">', '<item identifier="module_1" identifierref="res_1">',
+     "manifest.parent_with_ref"),
+    ("2004", ' identifierref="res_1"', "", "manifest.leaf_without_ref"),
+    ("1.2", ' href="shared/launch.html">', ">", "manifest.launch_without_href"),
+    ("1.2", "<adlcp:masteryscore>80<", "<adlcp:masteryscore>120<", "manifest.masteryscore"),
+    ("1.2", "<adlcp:masteryscore>80<", "<adlcp:masteryscore>eighty<", "manifest.masteryscore"),
+    ("2004", "<imsss:minNormalizedMeasure>0.8<", "<imsss:minNormalizedMeasure>1.5<",
+     "manifest.min_normalized_measure"),
+    ("2004", 'minProgressMeasure="0.8"', 'minProgressMeasure="2"', "manifest.min_progress_measure"),
+    ("2004", "http://www.adlnet.org/xsd/adlcp_v1p3\"", "http://www.adlnet.org/xsd/adlcp_rootv1p2\"",
+     "manifest.adlcp_namespace"),
+    ("2004", "xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\"",
+     "xmlns=\"http://www.imsproject.org/xsd/imscp_rootv1p1p2\"", "manifest.namespace"),
+]
+
+
+@pytest.mark.parametrize(("version", "old", "new", "code"), BROKEN, ids=[f"{b[0]}-{b[3]}" for b in BROKEN])
+def test_broken_manifest_gives_error(tmp_path: Path, version: str, old: str, new: str, code: str) -> None:
+    manifest = edit(PACKAGES[version][0], old, new)
+    findings = validate_package(package(tmp_path, version, manifest))
+    assert code in codes(findings), [f.format() for f in findings]
+    (first,) = [f for f in findings if f.code == code][:1]
+    assert first.path == "imsmanifest.xml"
+    assert isinstance(first.line, int) and first.line > 1
+
+
+def test_finding_points_at_the_line_of_the_element(tmp_path: Path) -> None:
+    manifest = edit(MANIFEST_12, 'identifierref="res_1"', 'identifierref="res_nowhere"')
+    findings = validate_package(package(tmp_path, "1.2", manifest))
+    (finding,) = [f for f in findings if f.code == "manifest.identifierref_dangling"]
+    expected_line = manifest.splitlines().index('        <item identifier="item_1" identifierref="res_nowhere">') + 1
+    assert finding.format() == (
+        f"imsmanifest.xml:{expected_line}: error: item 'item_1': identifierref 'res_nowhere' "
+        "names no resource [manifest.identifierref_dangling]"
+    )
+
+
+def test_older_2004_edition_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    manifest = edit(MANIFEST_2004, "2004 4th Edition", "2004 3rd Edition")
+    findings = validate_package(package(tmp_path, "2004", manifest))
+    assert not has_errors(findings)
+    assert codes(findings, "warning") == {"manifest.not_4th_edition"}
+
+
+def test_other_namespace_prefix_is_a_warning(tmp_path: Path) -> None:
+    manifest = edit(MANIFEST_2004, "xmlns:imsss=", "xmlns:ss=").replace("imsss:", "ss:")
+    findings = validate_package(package(tmp_path, "2004", manifest))
+    assert not has_errors(findings)
+    assert codes(findings, "warning") == {"manifest.ns_prefix"}
+    (warning,) = [f for f in findings if f.code == "manifest.ns_prefix"]
+    assert "'imsss'" in warning.message
+    assert warning.line == etree.fromstring(manifest.encode()).sourceline  # libxml2: where the start tag ends
+
+
+def test_detect_version_from_schemaversion_and_namespaces() -> None:
+    def version(text: str) -> str | None:
+        return detect_version(etree.ElementTree(etree.fromstring(text.encode())))
+
+    assert version(MANIFEST_12) == "1.2"
+    assert version(MANIFEST_2004) == "2004"
+    assert version(MANIFEST_2004.replace("2004 4th Edition", "CAM 1.3")) == "2004"
+    assert version(MANIFEST_12.replace("<schemaversion>1.2</schemaversion>", "")) == "1.2"
+    assert version(MANIFEST_2004.replace("2004 4th Edition", "unknown")) == "2004"
+    assert version("<manifest><metadata><schemaversion>9</schemaversion></metadata></manifest>") is None
+
+
+def test_check_manifest_rejects_an_unknown_version() -> None:
+    tree = etree.ElementTree(etree.fromstring(MANIFEST_12.encode()))
+    with pytest.raises(ValueError, match="unknown SCORM version"):
+        check_manifest(tree, "2.0")
+
+
+# -- XSD ---------------------------------------------------------------------------------------
+
+
+@needs_schemas
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_xsd_errors_are_reported_with_their_line(tmp_path: Path, version: str) -> None:
+    # A resource without type= is caught only by the XSD, not by the semantic checks.
+    manifest = edit(PACKAGES[version][0], '<resource identifier="res_1" type="webcontent"',
+                    '<resource identifier="res_1"')
+    zip_path = package(tmp_path, version, manifest)
+    assert not has_errors(validate_package(zip_path))
+    findings = validate_package(zip_path, schemas=SCHEMAS)
+    xsd = [f for f in findings if f.code == "xsd.invalid"]
+    assert xsd and all(f.severity == "error" for f in xsd)
+    resource_line = next(i for i, line in enumerate(manifest.splitlines(), 1) if 'identifier="res_1"' in line
+                         and "<resource" in line)
+    assert [f.line for f in xsd] == [resource_line]
+    assert "type" in xsd[0].message
+    assert "xsd.not_checked" not in codes(findings, "info")
+
+
+def test_missing_schema_file_is_reported(tmp_path: Path) -> None:
+    findings = validate_package(package(tmp_path, "1.2"), schemas=tmp_path / "no-schemas")
+    assert codes(findings) == {"xsd.not_found"}
+
+
+# -- the zip itself ----------------------------------------------------------------------------
+
+
+def test_missing_path_and_folder(tmp_path: Path) -> None:
+    assert codes(validate_package(tmp_path / "nothing.zip")) == {"package.not_found"}
+    assert codes(validate_package(tmp_path)) == {"package.not_found"}
+
+
+def test_random_bytes_are_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "random.zip"
+    path.write_bytes(random.Random(7).randbytes(4096))
+    findings = validate_package(path)
+    assert codes(findings) == {"package.not_zip"}
+    assert findings[0].path == str(path)
+
+
+def test_truncated_zip(tmp_path: Path) -> None:
+    whole = package(tmp_path, "1.2").read_bytes()
+    path = tmp_path / "truncated.zip"
+    path.write_bytes(whole[: len(whole) // 2])
+    assert codes(validate_package(path)) == {"package.not_zip"}
+
+
+def test_damaged_member_fails_the_crc_check(tmp_path: Path) -> None:
+    css = "body { margin: 0 }" * 20
+    path = write_zip(tmp_path / "crc.zip", {"imsmanifest.xml": MANIFEST_12, **FILES_12, "shared/style.css": css},
+                     compression=zipfile.ZIP_STORED)
+    data = bytearray(path.read_bytes())
+    at = data.index(css.encode()) + 5
+    data[at] ^= 0xFF
+    path.write_bytes(bytes(data))
+    findings = validate_package(path)
+    assert codes(findings) == {"package.corrupt"}
+    assert "shared/style.css" in findings[0].message
+
+
+def test_zip_without_manifest(tmp_path: Path) -> None:
+    path = write_zip(tmp_path / "empty.zip", dict(FILES_12))
+    findings = validate_package(path)
+    assert codes(findings) == {"package.manifest_missing"}
+
+
+def test_manifest_in_a_subfolder_says_where(tmp_path: Path) -> None:
+    members = {f"course/{name}": data for name, data in {"imsmanifest.xml": MANIFEST_12, **FILES_12}.items()}
+    findings = validate_package(write_zip(tmp_path / "nested.zip", members))
+    assert codes(findings) == {"package.manifest_in_subfolder"}
+    assert "'course/'" in findings[0].message
+
+
+def test_manifest_that_is_not_xml(tmp_path: Path) -> None:
+    manifest = '<?xml version="1.0"?>\n<manifest>\n  <metadata>\n</manifest>\n'
+    findings = validate_package(package(tmp_path, "1.2", manifest))
+    (finding,) = [f for f in findings if f.severity == "error"]
+    assert finding.code == "manifest.not_xml"
+    assert finding.line == 4
+
+
+# -- unsafe members are reported and never written ---------------------------------------------
+
+UNSAFE = ["../../evil.txt", "/etc/x", "a/../../evil.txt", "C:/evil.txt", "dir\\..\\evil.txt"]
+
+
+@pytest.mark.parametrize("member", UNSAFE)
+def test_unsafe_member_is_reported_and_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   member: str) -> None:
+    def no_extraction(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validate_package must not extract members")
+
+    monkeypatch.setattr(zipfile.ZipFile, "extract", no_extraction)
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", no_extraction)
+    work = tmp_path / "a" / "b" / "work"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    etc_x_existed = Path("/etc/x").exists()
+
+    findings = validate_package(package(tmp_path, "1.2", **{member: "pwned"}))
+
+    assert codes(findings) == {"package.unsafe_path"}
+    assert any(repr(member) in f.message for f in findings)
+    assert not any(f.code == "package.unlisted_file" for f in findings)
+    for folder in [tmp_path, *tmp_path.parents]:
+        assert not (folder / "evil.txt").exists(), folder
+    assert not [p for p in tmp_path.rglob("*") if p.name in {"evil.txt", "x", "dir\\..\\evil.txt"}]
+    assert Path("/etc/x").exists() == etc_x_existed
+
+
+def test_duplicate_member_is_a_warning(tmp_path: Path) -> None:
+    path = package(tmp_path, "1.2")
+    with pytest.warns(UserWarning, match="Duplicate name"), zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("shared/style.css", "body { margin: 1em }")
+    findings = validate_package(path)
+    assert not has_errors(findings)
+    assert codes(findings, "warning") == {"package.duplicate_member"}
+
+
+def test_encrypted_member_is_an_error(tmp_path: Path) -> None:
+    # zipfile cannot write encrypted members: set the "encrypted" flag bit in every header instead.
+    data = bytearray(package(tmp_path, "1.2").read_bytes())
+    for signature, flag_offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + flag_offset] |= 0x1
+            at = data.find(signature, at + 4)
+    path = tmp_path / "encrypted.zip"
+    path.write_bytes(bytes(data))
+    assert codes(validate_package(path)) == {"package.encrypted"}
+
+
+def test_symlink_member_is_unsafe(tmp_path: Path) -> None:
+    path = package(tmp_path, "1.2")
+    with zipfile.ZipFile(path, "a") as archive:
+        link = zipfile.ZipInfo("shared/link")
+        link.create_system = 3
+        link.external_attr = 0o120777 << 16
+        archive.writestr(link, "/etc/passwd")
+    findings = validate_package(path)
+    assert codes(findings) == {"package.unsafe_path"}
+    assert "symbolic link" in findings[0].message
+
+
+# -- the files the manifest lists ----------------------------------------------------------------
+
+
+def test_missing_listed_file(tmp_path: Path) -> None:
+    files = {k: v for k, v in FILES_12.items() if k != "shared/style.css"}
+    path = write_zip(tmp_path / "missing.zip", {"imsmanifest.xml": MANIFEST_12, **files})
+    findings = validate_package(path)
+    assert codes(findings) == {"package.missing_file"}
+    (finding,) = [f for f in findings if f.code == "package.missing_file"]
+    line = MANIFEST_12.splitlines().index('      <file href="shared/style.css"/>') + 1
+    assert (finding.path, finding.line) == ("imsmanifest.xml", line)
+
+
+def test_missing_file_below_xml_base_with_an_encoded_name(tmp_path: Path) -> None:
+    files = {k: v for k, v in FILES_2004.items() if k != "content/my image.png"}
+    path = write_zip(tmp_path / "missing.zip", {"imsmanifest.xml": MANIFEST_2004, **files})
+    findings = validate_package(path)
+    (finding,) = [f for f in findings if f.severity == "error"]
+    assert finding.code == "package.missing_file"
+    assert "my%20image.png" in finding.message
+
+
+def test_missing_launch_file_hints_at_a_case_mismatch(tmp_path: Path) -> None:
+    files = {("Shared/Launch.html" if k == "shared/launch.html" else k): v for k, v in FILES_12.items()}
+    findings = validate_package(write_zip(tmp_path / "case.zip", {"imsmanifest.xml": MANIFEST_12, **files}))
+    assert codes(findings) == {"package.missing_file"}
+    assert all("Shared/Launch.html" in f.message for f in findings if f.code == "package.missing_file")
+    assert codes(findings, "warning") == {"package.unlisted_file"}
+
+
+def test_unlisted_file_is_a_warning(tmp_path: Path) -> None:
+    findings = validate_package(package(tmp_path, "2004", **{"content/notes.txt": "draft", "content/": ""}))
+    assert not has_errors(findings)
+    unlisted = [f for f in findings if f.code == "package.unlisted_file"]
+    assert [f.severity for f in unlisted] == ["warning"]
+    assert "'content/notes.txt'" in unlisted[0].message
+
+
+# -- size limits ---------------------------------------------------------------------------------
+
+
+def test_zip_bomb_ratio_is_an_error(tmp_path: Path) -> None:
+    path = package(tmp_path, "1.2", **{"shared/zeros.bin": bytes(8 * 1024 * 1024)})
+    findings = validate_package(path)
+    assert codes(findings) == {"package.zip_bomb"}
+    assert "shared/zeros.bin" in findings[0].message
+
+
+def test_total_size_above_the_limit_is_an_error(tmp_path: Path) -> None:
+    path = package(tmp_path, "1.2")
+    assert codes(validate_package(path, max_size=100)) == {"package.too_large"}
+    assert not has_errors(validate_package(path, max_size=100_000))
+
+
+def test_small_repetitive_files_are_not_a_zip_bomb(tmp_path: Path) -> None:
+    manifest = edit(MANIFEST_12, '<file href="shared/style.css"/>',
+                    '<file href="shared/style.css"/><file href="shared/blank.bin"/>')
+    path = package(tmp_path, "1.2", manifest, **{"shared/blank.bin": bytes(64 * 1024)})
+    assert not has_errors(validate_package(path))
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def test_finding_format() -> None:
+    assert Finding("error", "manifest.x", "bad", line=12).format() == "imsmanifest.xml:12: error: bad [manifest.x]"
+    assert Finding("warning", "package.y", "odd", "c.zip").format() == "c.zip: warning: odd [package.y]"
+
+
+def test_has_errors() -> None:
+    assert not has_errors([Finding("warning", "a", "b"), Finding("info", "c", "d")])
+    assert has_errors([Finding("info", "c", "d"), Finding("error", "a", "b")])
+
+
+def test_package_files_are_not_left_behind(tmp_path: Path) -> None:
+    before = set(os.listdir(tmp_path))
+    validate_package(package(tmp_path, "2004"), schemas=SCHEMAS if SCHEMAS.is_dir() else None)
+    assert set(os.listdir(tmp_path)) - before == {"course-2004.zip"}
