@@ -171,3 +171,25 @@ def test_state_keys_are_stable_and_unique() -> None:
     # Adding ids elsewhere leaves the keys of ids that did not collide unchanged.
     again = assign_keys(["ny-side", *ids[:50]])
     assert sum(again[i] != keys[i] for i in ids[:50]) <= 1
+
+
+@needs_schemas
+@pytest.mark.parametrize("target", ["scorm12", "scorm2004"])
+def test_our_packages_pass_validate_without_findings(packages: dict[str, Path], target: str) -> None:
+    from learnpack.scorm.validate import validate_package
+
+    assert validate_package(packages[target], SCHEMAS) == []
+
+
+def test_validate_command(packages: dict[str, Path], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from learnpack.cli import main
+
+    runner = CliRunner()
+    good = runner.invoke(main, ["validate", str(packages["scorm12"])])
+    assert good.exit_code == 0 and "0 errors" in good.output
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    bad = runner.invoke(main, ["validate", str(broken)])
+    assert bad.exit_code == 1 and "[package.not_zip]" in bad.output and "Traceback" not in bad.output

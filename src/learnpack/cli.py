@@ -14,6 +14,7 @@ from .build import build as run_build
 from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
 from .loader import load_course
 from .scaffold import create_course
+from .scorm.validate import has_errors, validate_package
 from .targets import TARGETS
 
 
@@ -70,6 +71,29 @@ def check(course_dir: Path, strict: bool) -> None:
     questions = sum(len(q.questions) for q in course.quizzes)
     click.echo(f"{course.config.id}: {len(course.modules)} modules, {len(course.pages)} pages, "
                f"{questions} questions: ok")
+
+
+@main.command()
+@click.argument("package", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Also validate the manifest against ADL's XSDs in this folder "
+                   "(it holds scorm12/manifest.xsd and scorm2004-4th/manifest.xsd).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def validate(package: Path, schemas: Path | None, as_json: bool) -> None:
+    """Check any SCORM 1.2 or 2004 zip, ours or anyone's, without unpacking it."""
+    findings = validate_package(package, schemas)
+    if as_json:
+        click.echo(json.dumps([{"severity": f.severity, "code": f.code, "message": f.message, "path": f.path,
+                                "line": f.line} for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.format(), err=finding.severity != "info")
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = sum(f.severity == "warning" for f in findings)
+        click.echo(f"{display_path(package)}: {errors} error{'s' * (errors != 1)}, "
+                   f"{warnings} warning{'s' * (warnings != 1)}")
+    if has_errors(findings):
+        raise SystemExit(1)
 
 
 @main.command()
