@@ -425,3 +425,29 @@ def test_suspend_data_never_exceeds_the_computed_worst_case(page, tmp_path: Path
     course.locator(".quiz-result p").wait_for()
     stored = cmi(page)["cmi.suspend_data"]
     assert len(stored) == worst_case_length(load_course(course_dir))
+
+
+def test_without_an_lms_the_package_runs_standalone(page, lms_server) -> None:  # type: ignore[no-untyped-def]
+    server, _ = lms_server
+    page.watch.local_prefix = server
+    page.goto(f"{server}/sco12/sco.html")
+    course = page.frame_locator(".sco-frame")
+    course.locator(".start-link").click()
+    course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
+    page.goto(f"{server}/sco12/02-quiz/01-sporsmal.html")
+    page.locator("#q-puls input[value='b']").check()
+    page.goto(f"{server}/sco12/sco.html")
+    course = page.frame_locator(".sco-frame")
+    assert course.locator(".start-link").get_attribute("href") == "02-quiz/01-sporsmal.html"
+    assert course.get_by_role("button", name="Avslutt").is_hidden()  # nothing to exit from
+
+
+def test_an_lms_frame_of_another_origin_is_passed_over_safely(page, lms_server) -> None:  # type: ignore[no-untyped-def]
+    """The API search climbs past a parent it may not read, without an error, and runs standalone."""
+    server, _ = lms_server
+    other_origin = server.replace("127.0.0.1", "localhost")
+    page.watch.local_prefix = "http://"
+    page.goto(f"{other_origin}/lms.html?version=12&sco={server}/sco12/sco.html")
+    course = page.frame_locator("#sco").frame_locator(".sco-frame")
+    course.locator("main h1").wait_for()
+    assert page.evaluate("window.LMS.log") == []  # the LMS of another origin was never reached
