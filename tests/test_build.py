@@ -45,7 +45,7 @@ def test_pages_link_relatively_and_load_nothing_remote(build_root) -> None:  # t
         assert not doc.xpath("//script[not(@src) and not(@type='application/json')]"), "inline script"
         for attr in ("src", "href"):
             for value in doc.xpath(f"//@{attr}"):
-                if value.startswith(("#", "mailto:", "tel:")):
+                if value.startswith(("#", "mailto:", "tel:", "data:")):
                     continue
                 assert "://" not in value and not value.startswith("/"), (page, value)
                 target = (page.parent / value.split("#")[0]).resolve()

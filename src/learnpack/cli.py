@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -116,24 +118,20 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         click.echo(diagnostic.format(), err=True)
 
 
-class _guard:
+@contextmanager
+def _guard(as_json: bool) -> Iterator[None]:
     """Report user errors cleanly; save the traceback of anything else (a bug) to a file."""
-
-    def __init__(self, as_json: bool) -> None:
-        self.as_json = as_json
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> bool:
-        if error is None:
-            return False
-        if self.as_json and isinstance(error, CourseError):
-            report = {"ok": False, "diagnostics": [d.to_json() for d in error.diagnostics]}
-            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-            raise SystemExit(1)
-        if isinstance(error, (click.ClickException, KeyboardInterrupt, SystemExit)):
-            return False
+    try:
+        yield
+    except CourseError as error:
+        if not as_json:
+            raise
+        report = {"ok": False, "diagnostics": [d.to_json() for d in error.diagnostics]}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        raise SystemExit(1) from error
+    except (click.ClickException, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:
         log = Path(click.get_app_dir("learnpack")) / "last-error.txt"
         try:
             log.parent.mkdir(parents=True, exist_ok=True)

@@ -8,10 +8,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from .config import Option, check_options, parse_yaml_mapping
@@ -89,13 +90,14 @@ class _PageLoader:
 
     def _segments(self, tokens: list[Token], slug: str, env: dict[str, Any]) -> tuple[list[Segment], list[Quiz]]:
         md = self.ctx.md
+        renderer = cast(RendererHTML, md.renderer)
         render_env: dict[str, Any] = {"strings": strings_for(self.ctx.language)}
         builder = QuizBuilder(
             path=self.path,
             page_slug=slug,
             default_pass_mark=self.ctx.pass_mark,
             diagnostics=self.ctx.diagnostics,
-            render_inline=lambda t: md.renderer.renderInline(t.children or [], md.options, render_env),
+            render_inline=lambda t: renderer.renderInline(t.children or [], md.options, render_env),
             render_blocks=lambda ts: md.renderer.render(ts, md.options, render_env),
         )
         segments: list[Segment] = []

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -231,7 +232,7 @@ class _QuestionParts:
     parts: dict[str, list[SyntaxTreeNode]]
     line: int
 
-    def fields(self) -> dict[str, object] | None:
+    def fields(self) -> dict[str, Any] | None:
         return getattr(self, f"_{self.kind.value}")()
 
     def _only(self, shape: str) -> list[SyntaxTreeNode] | None:
@@ -261,13 +262,13 @@ class _QuestionParts:
             ))
         return choices
 
-    def _single(self) -> dict[str, object] | None:
+    def _single(self) -> dict[str, Any] | None:
         return self._choice(multiple=False)
 
-    def _multiple(self) -> dict[str, object] | None:
+    def _multiple(self) -> dict[str, Any] | None:
         return self._choice(multiple=True)
 
-    def _choice(self, multiple: bool) -> dict[str, object] | None:
+    def _choice(self, multiple: bool) -> dict[str, Any] | None:
         nodes = self._only("quiz_choice")
         choices = self._choices(nodes) if nodes is not None else None
         if choices is None:
@@ -297,7 +298,7 @@ class _QuestionParts:
             return None
         return answers
 
-    def _truefalse(self) -> dict[str, object] | None:
+    def _truefalse(self) -> dict[str, Any] | None:
         answers = self._answers()
         if answers is None:
             return None
@@ -308,13 +309,13 @@ class _QuestionParts:
             return None
         return {"text_answers": (values[0],)}
 
-    def _text(self) -> dict[str, object] | None:
+    def _text(self) -> dict[str, Any] | None:
         answers = self._answers()
         if answers is None:
             return None
         return {"text_answers": tuple(a for a, _ in answers if a)}
 
-    def _numeric(self) -> dict[str, object] | None:
+    def _numeric(self) -> dict[str, Any] | None:
         answers = self._answers()
         if answers is None:
             return None
@@ -328,7 +329,7 @@ class _QuestionParts:
             parsed.append(NumericAnswer(bounds[0], bounds[1], Source(self.builder.path, line)))
         return {"numeric_answers": tuple(parsed)}
 
-    def _ordering(self) -> dict[str, object] | None:
+    def _ordering(self) -> dict[str, Any] | None:
         nodes = self._only("quiz_item")
         items = self._choices(nodes) if nodes is not None else None
         if items is None:
@@ -337,7 +338,7 @@ class _QuestionParts:
             self.builder._error(self.line, "an ordering question needs at least two items", "quiz.too_few_options")
         return {"order": tuple(items)}
 
-    def _matching(self) -> dict[str, object] | None:
+    def _matching(self) -> dict[str, Any] | None:
         nodes = self._only("quiz_pair")
         if nodes is None:
             return None
@@ -360,7 +361,7 @@ class _QuestionParts:
             self.builder._error(self.line, f"at most {len(CHOICE_IDS)} lines", "quiz.too_many_options")
         return {"pairs": tuple(pairs)}
 
-    def _reflection(self) -> dict[str, object] | None:
+    def _reflection(self) -> dict[str, Any] | None:
         if self.parts:
             self.builder._warning(self.line, "a reflection question is not scored: its answers are ignored",
                                   "quiz.reflection_answers")

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 ATTRS_AT_END = re.compile(r"\s*\{([^{}]*)\}\s*$")
-_ATTR = re.compile(r"""\s*(?:\#(?P<id>[^\s}]+)|(?P<key>[A-Za-z_][\w-]*)(?:=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+)))?)""")
+_ATTR = re.compile(
+    r"""\s*(?:\#(?P<id>[^\s}]+)"""  # #id
+    r"""|(?P<key>[A-Za-z_][\w-]*)(?:=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+)))?)"""  # key=value, flag
+)
 
 
 def parse_attrs(text: str) -> tuple[dict[str, str], str | None]:

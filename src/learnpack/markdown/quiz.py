@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.token import Token
 
 from .attrs import parse_attrs, split_attrs
 

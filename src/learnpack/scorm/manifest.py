@@ -90,7 +90,9 @@ def xml_id(*parts: str) -> str:
 
 def build_manifest(version: Version, info: PackageInfo) -> bytes:
     """The manifest as UTF-8 bytes with an XML declaration."""
-    nsmap = {None: version.cp, "adlcp": version.adlcp, **version.extra_namespaces, "xsi": XSI}
+    nsmap: dict[str | None, str] = {None: version.cp, "adlcp": version.adlcp}
+    nsmap.update(version.extra_namespaces)
+    nsmap["xsi"] = XSI
     E = _Maker(version.cp)
     manifest = etree.Element(f"{{{version.cp}}}manifest", nsmap=nsmap)  # type: ignore[arg-type]
     manifest.set("identifier", info.identifier)
