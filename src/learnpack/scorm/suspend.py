@@ -6,9 +6,10 @@ The runtime (``sco-runtime.js``) writes the learner's state as::
 
 Every page, quiz and question has a 3-character base-36 key derived from its id, so
 state survives a re-upload of an edited course (keys do not depend on positions).
-A quiz record is ``key used(1) checked(1) score(2) drawn-count(2) drawn-question-keys``;
-an answer record is ``key length(2) value``, values being short codes for choices and
-the learner's text for text questions. This module computes the same keys and the
+A quiz record is ``key used(1) checked(1) score(2)``, followed by ``count(2) question-keys``
+for quizzes that draw questions from a pool; an answer record is ``key length value``,
+the length one base-36 digit (or ``z`` and two digits from 35 on), values being short codes
+for choices and the learner's text for text questions. This module computes the same keys and the
 longest string a course can produce, so the build can refuse a course that cannot fit.
 """
 
@@ -79,6 +80,10 @@ def max_answer_length(question: Question) -> int:
     return TEXT_MAX
 
 
+def answer_record_length(value_length: int) -> int:
+    return 3 + (1 if value_length < 35 else 3) + value_length
+
+
 def base36_any(number: int) -> str:
     digits = ""
     while True:
@@ -92,6 +97,6 @@ def worst_case_length(course: Course) -> int:
     """The length of the longest ``suspend_data`` this course can produce."""
     pages = 3 * len(course.pages)
     last = 3
-    quizzes = sum(3 + 1 + 1 + 2 + 2 + 3 * (q.asked if q.draw else 0) for q in course.quizzes)
-    answers = sum(3 + 2 + max_answer_length(q) for quiz in course.quizzes for q in quiz.questions)
+    quizzes = sum(3 + 1 + 1 + 2 + (2 + 3 * q.asked if q.draw else 0) for q in course.quizzes)
+    answers = sum(answer_record_length(max_answer_length(q)) for quiz in course.quizzes for q in quiz.questions)
     return len(FORMAT_VERSION) + 4 + pages + last + quizzes + answers

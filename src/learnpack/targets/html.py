@@ -116,7 +116,7 @@ def course_script(course: Course, strings: dict[str, str], hrefs: dict[str, str]
             for m in course.modules
         ],
         "quizzes": {
-            q.id: {"key": keys.quizzes[q.id], "asked": q.asked, "pass": q.pass_mark,
+            q.id: {"key": keys.quizzes[q.id], "asked": q.asked, "pass": q.pass_mark, "draw": q.draw,
                    "questions": [{"id": x.id, "key": keys.questions[x.id], "kind": x.kind.value,
                                   "iid": f"{q.id}.{x.id}".replace("-", "_"),
                                   "size": len(x.choices) or len(x.order) or len(x.pairs)}

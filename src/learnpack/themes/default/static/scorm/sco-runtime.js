@@ -111,14 +111,17 @@
       var quiz = course.quizzes[id];
       var qs = state.quizzes[id];
       if (!qs) return;
-      var drawn = (qs.drawn || []).map(function (qid) { return questionById[qid].key; });
-      quizzes += quiz.key + b36(Math.min(qs.used || 0, 35), 1) + (qs.checked ? "1" : "0") +
-        b36(qs.score || 0, 2) + b36(drawn.length, 2) + drawn.join("");
+      var drawn = (qs.drawn || []).filter(function (qid) { return questionById[qid]; })
+        .map(function (qid) { return questionById[qid].key; });
+      if (qs.used || qs.checked || drawn.length) {
+        quizzes += quiz.key + b36(Math.min(qs.used || 0, 35), 1) + (qs.checked ? "1" : "0") + b36(qs.score || 0, 2) +
+          (quiz.draw ? b36(drawn.length, 2) + drawn.join("") : "");
+      }
       quiz.questions.forEach(function (q) {
         var value = qs.answers && qs.answers[q.id];
         if (value === undefined || value === null) return;
         var text = encodeAnswer(q, value);
-        answers += q.key + b36(text.length, 2) + text;
+        answers += q.key + (text.length < 35 ? B36.charAt(text.length) : "z" + b36(text.length, 2)) + text;
       });
     });
     return ["1", visited, last, quizzes, answers].join("|");
@@ -133,24 +136,31 @@
     if (pageByKey[parts[2]]) state.last = pageByKey[parts[2]].id;
     var q = parts[3];
     var owner = {};
-    for (var i = 0; i + 9 <= q.length;) {
+    quizIds.forEach(function (id) {
+      course.quizzes[id].questions.forEach(function (x) { owner[x.key] = id; });
+    });
+    for (var i = 0; i + 7 <= q.length;) {
       var quizId = quizByKey[q.substr(i, 3)];
-      var count = parseInt(q.substr(i + 7, 2), 36);
+      if (!quizId) break; // a quiz removed since: the rest cannot be read reliably
+      var draws = Boolean(course.quizzes[quizId].draw);
+      var count = draws ? parseInt(q.substr(i + 7, 2), 36) : 0;
       var drawn = chunks(q.substr(i + 9, 3 * count), 3).map(function (k) { return questionByKey[k] && questionByKey[k].id; });
-      if (quizId) {
-        state.quizzes[quizId] = { attempt: 1, used: parseInt(q.charAt(i + 3), 36), checked: q.charAt(i + 4) === "1",
-          score: parseInt(q.substr(i + 5, 2), 36), drawn: count ? drawn.filter(Boolean) : null, answers: {} };
-        course.quizzes[quizId].questions.forEach(function (x) { owner[x.key] = quizId; });
-      }
-      i += 9 + 3 * count;
+      state.quizzes[quizId] = { attempt: 1, used: parseInt(q.charAt(i + 3), 36), checked: q.charAt(i + 4) === "1",
+        score: parseInt(q.substr(i + 5, 2), 36), drawn: count ? drawn.filter(Boolean) : null, answers: {} };
+      i += 7 + (draws ? 2 + 3 * count : 0);
     }
-    for (var j = 0; j + 5 <= answers.length;) {
+    for (var j = 0; j + 4 <= answers.length;) {
       var key = answers.substr(j, 3);
-      var length = parseInt(answers.substr(j + 3, 2), 36);
-      var value = answers.substr(j + 5, length);
+      var long = answers.charAt(j + 3) === "z";
+      var length = long ? parseInt(answers.substr(j + 4, 2), 36) : B36.indexOf(answers.charAt(j + 3));
+      var start = j + (long ? 6 : 4);
       var question = questionByKey[key];
-      if (question && owner[key]) state.quizzes[owner[key]].answers[question.id] = decodeAnswer(question, value);
-      j += 5 + length;
+      if (question && owner[key]) {
+        var record = state.quizzes[owner[key]] ||
+          (state.quizzes[owner[key]] = { attempt: 1, used: 0, checked: false, score: 0, drawn: null, answers: {} });
+        record.answers[question.id] = decodeAnswer(question, answers.substr(start, length));
+      }
+      j = start + length;
     }
     return state;
   }

@@ -1,0 +1,105 @@
+"""Build speed and output size, as ratios against baselines measured in the same run.
+
+    python benchmarks/build_speed.py [--pages 200]
+
+- speed: a full learnpack build (load, check, render, write HTML + both SCORM zips) against
+  the baseline of rendering the same Markdown with plain markdown-it-py (no checks, no output);
+- size: the HTML of one page in a course 10x larger, against the same page in the small course
+  (a page must not grow with the course);
+- state: the worst-case SCORM suspend_data against SCORM 1.2's 4,096 characters.
+Machines here are shared and noisy: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from learnpack.build import build
+from learnpack.loader import load_course
+from learnpack.scorm.suspend import LIMITS, worst_case_length
+
+PAGE = """---
+title: Side {n}
+---
+Pulsen er antall hjerteslag per minutt. Tell i 30 sekunder og gang med to.
+Skriv ned verdien, tidspunktet og hva pasienten gjorde da du målte.
+
+## Normalverdier
+
+| Måling | Normal |
+|---|---|
+| Puls | 60–100 |
+| Respirasjon | 12–20 |
+
+::: quiz {{#quiz-{n}}}
+### Hva er normal puls? {{#puls-{n}}}
+- ( ) 30–50
+  > For lavt.
+- (x) 60–100
+- ( ) 120–140
+
+### Puls måles i slag per minutt. {{#enhet-{n}}}
+= true
+:::
+"""
+
+
+def make_course(root: Path, pages: int) -> Path:
+    root.mkdir(parents=True)
+    (root / "course.yml").write_text("id: bench\ntitle: Bench\nversion: 1.0.0\nlanguage: nb\n", encoding="utf-8")
+    for n in range(pages):
+        folder = root / f"{n // 10 + 1:02d}-modul"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{n % 10 + 1:02d}-side.md").write_text(PAGE.format(n=n), encoding="utf-8")
+    return root
+
+
+def best_of(runs: int, action) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        small = make_course(tmp_path / "small", args.pages // 10)
+        large = make_course(tmp_path / "large", args.pages)
+        sources = [p.read_text(encoding="utf-8") for p in sorted(large.rglob("*.md"))]
+        md = MarkdownIt("commonmark").enable("table")
+        baseline = best_of(args.runs, lambda: [md.render(s) for s in sources])
+        full = best_of(args.runs, lambda: build(large, ["html", "scorm12", "scorm2004"], tmp_path / "out"))
+        html_only = best_of(args.runs, lambda: build(large, ["html"], tmp_path / "out-html"))
+        build(small, ["html"], tmp_path / "out-small")
+        page_small = (tmp_path / "out-small" / "html" / "01-modul" / "02-side.html").stat().st_size
+        page_large = (tmp_path / "out-html" / "html" / "01-modul" / "02-side.html").stat().st_size
+        state = worst_case_length(load_course(large))
+        zips = [p.stat().st_size for p in (tmp_path / "out").rglob("*.zip")]
+    print(f"pages: {args.pages} (small course: {args.pages // 10}); best of {args.runs} runs")
+    print(f"baseline  markdown-it render of the same sources: {baseline * 1000:8.1f} ms  (1.00)")
+    print(f"learnpack build --target html                 : {html_only * 1000:8.1f} ms  ({html_only / baseline:5.1f}x)")
+    print(f"learnpack build html + scorm12 + scorm2004    : {full * 1000:8.1f} ms  ({full / baseline:5.1f}x)")
+    print(f"page HTML, {args.pages}-page course vs {args.pages // 10}-page course: "
+          f"{page_large} / {page_small} bytes  ({page_large / page_small:.3f}x)")
+    print(f"SCORM package size: {statistics.mean(zips) / 1024:.0f} KiB each")
+    print(f"worst-case suspend_data: {state} of {LIMITS['scorm12']} characters (SCORM 1.2)  "
+          f"({state / LIMITS['scorm12']:.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
