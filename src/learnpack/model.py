@@ -122,6 +122,11 @@ class Quiz:
         scored = [q for q in self.questions if q.kind.scored]
         return min(self.draw, len(scored)) if self.draw else len(scored)
 
+    @property
+    def shown(self) -> int:
+        """How many questions a learner sees in one attempt, reflections included."""
+        return self.asked + sum(q.kind is Kind.REFLECTION for q in self.questions)
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
