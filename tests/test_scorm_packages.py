@@ -110,6 +110,9 @@ def test_schemas_option_copies_adl_files_into_the_package(tmp_path: Path) -> Non
         names = set(archive.namelist())
     assert {"imscp_v1p1.xsd", "adlcp_v1p3.xsd", "imsss_v1p0.xsd", "lom.xsd", "common/anyElement.xsd"} <= names
     assert "manifest.xsd" not in names  # our wrapper is not an ADL file
+    from learnpack.scorm.validate import validate_package
+
+    assert validate_package(next((out / "scorm2004").glob("*.zip")), SCHEMAS) == []
 
 
 def test_json_report_lists_each_zip(tmp_path: Path) -> None:

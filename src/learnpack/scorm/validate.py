@@ -216,8 +216,10 @@ def _check_files(tree: etree._ElementTree, files: dict[str, zipfile.ZipInfo], wh
         need(location, "adlcp:location", (location.text or "").strip(), listing=True)
 
     for name in sorted(files):
-        at_root_schema = "/" not in name and name.lower().endswith((".xsd", ".dtd"))
-        if name == MANIFEST or at_root_schema or name in listed:
+        # Schema files are the package's controlling documents, not SCO files: ADL's 2004 set
+        # keeps the LOM parts in common/, extend/, unique/ and vocab/ beside the root files.
+        schema_file = name.lower().endswith((".xsd", ".dtd"))
+        if name == MANIFEST or schema_file or name in listed:
             continue
         out.append(Finding("warning", "package.unlisted_file",
                            f"{name!r} is in the zip but in no <file href> of the manifest", where))
