@@ -214,3 +214,31 @@ def test_axe_does_report_a_real_violation(page, site: Path) -> None:  # type: ig
     page.goto(url(site, "01-intro/01-velkommen.html"))
     page.evaluate("document.querySelector('main').appendChild(document.createElement('input'))")
     assert "label" in [v["id"] for v in run_axe(page)]
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import SAMPLE
+
+    return build(SAMPLE, ["html"], tmp_path_factory.mktemp("sample")).out / "html"
+
+
+def test_axe_on_every_page_of_the_sample_course(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
+    failures = {}
+    for html in sorted(sample_site.rglob("*.html")):
+        page.goto(html.as_uri())
+        if violations := run_axe(page):
+            failures[html.relative_to(sample_site).as_posix()] = violations
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, html.name
+    assert failures == {}
+
+
+def test_drawn_questions_stay_the_same_after_a_reload(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((sample_site / "04-nar-tilkalle-hjelp" / "03-sluttest.html").as_uri())
+    visible = page.locator("fieldset.question:visible")
+    assert visible.count() == 5 and page.locator("fieldset.question").count() == 7
+    drawn = [visible.nth(i).get_attribute("data-question") for i in range(5)]
+    assert [visible.nth(i).locator(".question-number").inner_text() for i in range(5)] == [
+        f"Spørsmål {n}" for n in range(1, 6)]
+    page.reload()
+    assert [visible.nth(i).get_attribute("data-question") for i in range(5)] == drawn
