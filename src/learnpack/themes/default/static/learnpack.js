@@ -253,7 +253,10 @@
     }
 
     function layout() {
-      if (key.draw && !qs.drawn) draw();
+      if (key.draw && !qs.drawn) {
+        draw();
+        save(); // the same questions again after a reload
+      }
       var shown = active();
       fieldsets.forEach(function (fs) {
         fs.hidden = shown.indexOf(fs) < 0;
