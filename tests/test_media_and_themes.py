@@ -77,3 +77,12 @@ def test_raw_html_is_shown_as_text(tmp_path: Path) -> None:
     text = (out / "01-m" / "01-p.html").read_text(encoding="utf-8")
     assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "<b>" not in text
+
+
+def test_headings_get_ids_that_links_can_point_to(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n## Slik gjør du\n\n## Slik gjør du\n",
+                                         "01-m/02-q.md": "# Q\n\nSe [her](01-p.md#slik-gjor-du).\n"})
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    doc = lxml_html.fromstring((out / "01-m" / "01-p.html").read_bytes())
+    assert doc.xpath("//h2/@id") == ["slik-gjor-du", "slik-gjor-du-1"]
+    assert 'href="01-p.html#slik-gjor-du"' in (out / "01-m" / "02-q.html").read_text(encoding="utf-8")

@@ -11,8 +11,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..slugs import slugify
 from .callouts import callouts_plugin
 from .quiz import quiz_plugin
 
@@ -25,11 +27,17 @@ def create_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(quiz_plugin).use(callouts_plugin)
+    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_slug)
     md.add_render_rule("image", _render_media)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", lambda *a: "</table></div>\n")
     return md
+
+
+def _heading_slug(text: str) -> str:
+    """Heading ids as authors can guess them: ``Slik gjør du`` -> ``slik-gjor-du``."""
+    return slugify(text, max_length=60) or "section"
 
 
 def _render_media(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
