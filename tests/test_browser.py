@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from browser import run_axe
-from learnpack.build import build
 from conftest import ROOTS
+from learnpack.build import build
 
 pytestmark = pytest.mark.browser
 

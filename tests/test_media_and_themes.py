@@ -8,9 +8,8 @@ from lxml import html as lxml_html
 
 from conftest import write_course
 from learnpack.build import build
-from learnpack.errors import Level
+from learnpack.errors import Diagnostics, Level
 from learnpack.loader import load_course
-from learnpack.errors import Diagnostics
 
 
 def test_video_gets_player_and_caption_tracks(tmp_path: Path) -> None:

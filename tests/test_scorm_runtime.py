@@ -7,7 +7,6 @@ formats and limits of the specification (see shared/docs/SCORM.md).
 from __future__ import annotations
 
 import functools
-import json
 import re
 import shutil
 import threading
