@@ -33,7 +33,7 @@ def url(site: Path, name: str) -> str:
 
 
 def answer(page, answers: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
-    """Fill in answers with the mouse and keyboard as a learner would."""
+    """Fill in answers with the mouse and keyboard as a learner would (in a page or a frame)."""
     for qid, value in answers.items():
         fieldset = page.locator(f"#{qid}")
         kind = fieldset.get_attribute("data-kind")

@@ -20,7 +20,7 @@ import pytest
 from browser import require
 from conftest import REPO, ROOTS
 from learnpack.build import build
-from test_browser import RIGHT, WRONG
+from test_browser import RIGHT, WRONG, answer
 
 pytestmark = pytest.mark.browser
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
@@ -81,22 +81,6 @@ def cmi(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
         if kind == "set":
             values[element] = value
     return values
-
-
-def answer_in(frame, answers: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
-    for qid, value in answers.items():
-        fieldset = frame.locator(f"#{qid}")
-        kind = fieldset.get_attribute("data-kind")
-        if kind in ("single", "truefalse"):
-            fieldset.locator(f"input[value='{value}']").check()
-        elif kind == "multiple":
-            for box in fieldset.locator("input").all():
-                box.set_checked(box.get_attribute("value") in value)  # type: ignore[operator]
-        elif kind in ("ordering", "matching"):
-            for item, choice in value.items():  # type: ignore[attr-defined]
-                fieldset.locator(f"select[data-item='{item}']").select_option(choice)
-        else:
-            fieldset.locator("input, textarea").fill(value)  # type: ignore[arg-type]
 
 
 def walk_to_quiz(course) -> None:  # type: ignore[no-untyped-def]
@@ -218,7 +202,7 @@ def test_all_right_gives_completed_and_passed(page, lms_server, version: str) ->
     server, _ = lms_server
     course = launch(page, server, version)
     walk_to_quiz(course)
-    answer_in(course, RIGHT)
+    answer(course, RIGHT)
     course.get_by_role("button", name="Sjekk svarene").click()
     assert "7 av 7 riktige" in course.locator(".quiz-result").inner_text()
     course.get_by_role("button", name="Avslutt").click()
@@ -257,7 +241,7 @@ def test_wrong_answers_give_failed(page, lms_server, version: str) -> None:  # t
     server, _ = lms_server
     course = launch(page, server, version)
     walk_to_quiz(course)
-    answer_in(course, WRONG | {"q-tanke": "Noe å tenke på"})
+    answer(course, WRONG | {"q-tanke": "Noe å tenke på"})
     course.get_by_role("button", name="Sjekk svarene").click()
     values = cmi(page)
     if version == "12":
@@ -296,7 +280,7 @@ def test_unfinished_visit_is_incomplete_and_resumes(page, lms_server, version: s
     walk_to_quiz(course)
     partial = {"q-puls": "b", "q-vitale": ["a", "b"], "q-ord": "bradykardi", "q-rekke": {"a": "1", "c": "3"},
                "q-koble": {"l1": "r1"}, "q-tanke": "Tanker | med ~ tegn"}
-    answer_in(course, partial)
+    answer(course, partial)
     course.get_by_role("button", name="Avslutt").click()
     page.frame_locator("#sco").locator(".sco-status").wait_for()
     values = cmi(page)
@@ -350,7 +334,7 @@ def test_checked_quiz_is_shown_as_checked_after_resume(page, lms_server, version
     server, _ = lms_server
     course = launch(page, server, version)
     walk_to_quiz(course)
-    answer_in(course, WRONG | {"q-puls": "b"})
+    answer(course, WRONG | {"q-puls": "b"})
     course.get_by_role("button", name="Sjekk svarene").click()
     course.get_by_role("button", name="Avslutt").click()
     page.frame_locator("#sco").locator(".sco-status").wait_for()
@@ -414,7 +398,7 @@ def test_suspend_data_never_exceeds_the_computed_worst_case(page, tmp_path: Path
     course = page.frame_locator("#sco").frame_locator(".sco-frame")
     course.locator(".start-link").click()
     course.locator("body[data-page='01-m/01-alt']").wait_for()
-    answer_in(course, {
+    answer(course, {
         "q-en": "b", "q-flere": ["a", "b", "c", "d"], "q-sant": "true", "q-ord": "\"|~" * 50,
         "q-tall": "9" * 200, "q-rekke": {"a": "3", "b": "2", "c": "1"}, "q-koble": {"l0": "r1", "l1": "r0"},
         "q-tenk": "ا|" * 300,
