@@ -32,6 +32,31 @@ def _text(value: Any) -> str | None:
     return None if isinstance(value, str) and value.strip() else "must be non-empty text"
 
 
+def _localized_text(value: Any) -> str | None:
+    """Text, or a mapping of language code to text (``{nb: Puls, se: Váibmocuozzu}``)."""
+    if isinstance(value, dict):
+        for lang, text in value.items():
+            if (problem := language_problem(lang)) is not None:
+                return problem
+            if _text(text) is not None:
+                return f"the {lang} text must be non-empty text"
+        return None if value else "must be text or a mapping of language to text"
+    return _text(value)
+
+
+def _fallbacks(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "must map a language to the languages it falls back to, e.g. {nn: [nb]}"
+    for lang, chain in value.items():
+        chain = [chain] if isinstance(chain, str) else chain
+        if not isinstance(chain, list):
+            return f"{lang}: must be a language code or a list of them"
+        for code in [lang, *chain]:
+            if (problem := language_problem(code)) is not None:
+                return problem
+    return None
+
+
 def _course_id(value: Any) -> str | None:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         return "must be lowercase letters, digits and hyphens (e.g. vitale-tegn)"
@@ -81,11 +106,12 @@ def _theme(value: Any) -> str | None:
 
 COURSE_OPTIONS: dict[str, Option] = {
     "id": Option(_course_id, required=True),
-    "title": Option(_text, required=True),
+    "title": Option(_localized_text, required=True),
     "version": Option(_version, required=True),
     "language": Option(_language, required=True),
     "languages": Option(_languages),
-    "description": Option(_text),
+    "fallback": Option(_fallbacks),
+    "description": Option(_localized_text),
     "authors": Option(_authors),
     "licence": Option(_text),
     "pass_mark": Option(_percent),
@@ -94,9 +120,10 @@ COURSE_OPTIONS: dict[str, Option] = {
 }
 
 MODULE_OPTIONS: dict[str, Option] = {
-    "title": Option(_text, required=True),
-    "description": Option(_text),
+    "title": Option(_localized_text, required=True),
+    "description": Option(_localized_text),
 }
+DEFAULT_FALLBACKS = {"nn": ("nb",), "se": ("nb",)}
 
 
 def language_problem(code: Any) -> str | None:
@@ -198,31 +225,69 @@ def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | N
         )
         return None
     authors = data.get("authors") or ()
+    titles = localized(data["title"], language)
+    descriptions = localized(data.get("description") or "", language)
+    if language not in titles:
+        diagnostics.error(path, lines.get("title"), f"title needs a text in the source language {language!r}",
+                          "config.invalid")
+        return None
     return CourseConfig(
         id=data["id"],
-        title=data["title"].strip(),
+        title=titles[language],
         version=str(data["version"]),
         language=language,
         languages=languages,
-        description=(data.get("description") or "").strip(),
+        description=descriptions.get(language, ""),
         authors=(authors,) if isinstance(authors, str) else tuple(authors),
         licence=data.get("licence", ""),
         pass_mark=data.get("pass_mark", 80),
         duration=data.get("duration"),
         theme=data.get("theme", "default"),
+        titles=titles,
+        descriptions=descriptions,
+        fallbacks=fallback_chains(languages, language, data.get("fallback") or {}),
     )
 
 
-def load_module_config(folder: Path, diagnostics: Diagnostics) -> tuple[str, str] | None:
-    """The (title, description) of a module folder; the title falls back to the folder name."""
+def localized(value: Any, source_language: str) -> dict[str, str]:
+    """``"Puls"`` or ``{nb: Puls, se: ...}`` as a mapping by language (the plain text is the source's)."""
+    if isinstance(value, dict):
+        return {str(lang): str(text).strip() for lang, text in value.items()}
+    return {source_language: str(value).strip()} if value else {}
+
+
+def fallback_chains(
+    languages: tuple[str, ...], source: str, configured: dict[str, Any]
+) -> dict[str, tuple[str, ...]]:
+    """For each language, the languages to show a page in when it has no variant, ending in the source."""
+    chains = {}
+    for lang in languages:
+        if lang == source:
+            continue
+        chain = configured.get(lang, DEFAULT_FALLBACKS.get(lang, ()))
+        chain = [chain] if isinstance(chain, str) else list(chain)
+        ordered = [c for c in dict.fromkeys([*chain, source]) if c != lang and (c in languages or c == source)]
+        chains[lang] = tuple(ordered)
+    return chains
+
+
+def load_module_config(
+    folder: Path, source_language: str, diagnostics: Diagnostics
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The titles and descriptions by language of a module folder; the title falls back to the folder name."""
     path = folder / MODULE_FILE
     if not path.exists():
-        return title_from_slug(folder.name), ""
+        return {source_language: title_from_slug(folder.name)}, {}
     checked = read_checked(path, MODULE_OPTIONS, diagnostics)
     if checked is None:
         return None
-    data, _ = checked
-    return data["title"].strip(), (data.get("description") or "").strip()
+    data, lines = checked
+    titles = localized(data["title"], source_language)
+    if source_language not in titles:
+        diagnostics.error(path, lines.get("title"), f"title needs a text in the source language "
+                          f"{source_language!r}", "config.invalid")
+        return None
+    return titles, localized(data.get("description") or "", source_language)
 
 
 def title_from_slug(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .config import language_problem, load_course_config, load_module_config
@@ -11,6 +12,9 @@ from .markdown import create_markdown
 from .model import Course, Module, Page, Source
 from .pages import PageContext, load_page
 from .slugs import SAFE_NAME
+from .variants import align_variant, variant_path
+
+ModuleMeta = tuple[dict[str, str], dict[str, str]]  # titles and descriptions by language
 
 MODULE_FOLDER = re.compile(r"^\d+[-_]")
 
@@ -47,13 +51,51 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
         md=create_markdown(),
     )
     modules = []
+    metas = {}
     for folder, files in pages_by_folder.items():
-        module = _load_module(ctx, folder, files)
-        if module is not None:
+        loaded = _load_module(ctx, folder, files)
+        if loaded is not None:
+            module, metas[module.slug] = loaded
             modules.append(module)
-    course = Course(root=root, config=config, modules=tuple(modules))
+    course = Course(root=root, config=config, modules=tuple(modules), language=config.language)
     _check_unique_ids(course, diagnostics)
-    return course
+    translations = {lang: _translate(course, ctx, metas, lang) for lang in config.languages
+                    if lang != config.language}
+    return replace(course, translations=translations)
+
+
+def _translate(course: Course, ctx: PageContext, metas: dict[str, ModuleMeta], language: str) -> Course:
+    """The course in ``language``: variants where they exist, else pages from the fallback chain."""
+    chain = (language, *course.config.fallbacks.get(language, (course.config.language,)))
+    modules = []
+    for module in course.modules:
+        titles, descriptions = metas[module.slug]
+        pages = tuple(_page_in(ctx, page, chain, course.config.language) for page in module.pages)
+        modules.append(replace(
+            module, pages=pages, title=_first(titles, chain) or module.title,
+            description=_first(descriptions, chain) or module.description,
+        ))
+    config = replace(course.config, title=_first(course.config.titles, chain) or course.config.title,
+                     description=_first(course.config.descriptions, chain) or course.config.description)
+    return Course(root=course.root, config=config, modules=tuple(modules), language=language)
+
+
+def _page_in(ctx: PageContext, source: Page, chain: tuple[str, ...], source_language: str) -> Page:
+    for language in chain:
+        if language == source_language:
+            return source
+        path = variant_path(source.origin.path, language)
+        if path.is_file():
+            key = (path, language)
+            if key not in ctx.variants:
+                variant = load_page(replace(ctx, language=language), path, page_id=source.id, slug=source.slug)
+                ctx.variants[key] = align_variant(source, variant, ctx.diagnostics) if variant else source
+            return ctx.variants[key]
+    return source
+
+
+def _first(texts: dict[str, str], chain: tuple[str, ...]) -> str:
+    return next((texts[lang] for lang in chain if texts.get(lang)), "")
 
 
 def _page_files(folder: Path, languages: tuple[str, ...], diagnostics: Diagnostics) -> list[Path]:
@@ -78,12 +120,12 @@ def _page_files(folder: Path, languages: tuple[str, ...], diagnostics: Diagnosti
     return pages
 
 
-def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | None:
+def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> tuple[Module, ModuleMeta] | None:
     if not SAFE_NAME.match(folder.name):
         ctx.diagnostics.error(folder, None, "use only letters a-z, digits, '-', '_' in module folder names",
                               "path.unsafe_name")
         return None
-    meta = load_module_config(folder, ctx.diagnostics)
+    meta = load_module_config(folder, ctx.language, ctx.diagnostics)
     pages: list[Page] = []
     for path in files:
         page = load_page(ctx, path, page_id=f"{folder.name}/{path.stem}", slug=path.stem)
@@ -91,9 +133,10 @@ def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | 
             pages.append(page)
     if meta is None:
         return None
-    title, description = meta
-    return Module(slug=folder.name, title=title, description=description, pages=tuple(pages),
-                  origin=Source(folder / "module.yml", 1))
+    titles, descriptions = meta
+    module = Module(slug=folder.name, title=titles[ctx.language], description=descriptions.get(ctx.language, ""),
+                    pages=tuple(pages), origin=Source(folder / "module.yml", 1))
+    return module, meta
 
 
 def _check_unique_ids(course: Course, diagnostics: Diagnostics) -> None:

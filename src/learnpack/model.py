@@ -145,6 +145,7 @@ class Page:
     origin: Source
     minutes: int
     media: tuple[Path, ...] = ()  # absolute source paths of files the page uses
+    language: str = ""  # the language of this page's text (another one than the course's: a fallback)
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:
@@ -177,13 +178,25 @@ class CourseConfig:
     pass_mark: int = 80
     duration: int | None = None  # minutes, as the author estimates
     theme: str = "default"
+    titles: dict[str, str] = field(default_factory=dict)  # by language
+    descriptions: dict[str, str] = field(default_factory=dict)
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> chain
 
 
 @dataclass(frozen=True, slots=True)
 class Course:
+    """A course in one language; the source-language course holds the others in ``translations``."""
+
     root: Path
     config: CourseConfig
     modules: tuple[Module, ...]
+    language: str = ""
+    translations: dict[str, Course] = field(default_factory=dict)
+
+    def in_languages(self) -> list[Course]:
+        """This course and its translations, in the order of ``languages`` in course.yml."""
+        by_language = {self.language: self, **self.translations}
+        return [by_language[lang] for lang in self.config.languages if lang in by_language]
 
     @property
     def pages(self) -> tuple[Page, ...]:

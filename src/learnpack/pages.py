@@ -43,6 +43,7 @@ class PageContext:
     language: str
     diagnostics: Diagnostics
     md: MarkdownIt
+    variants: dict[tuple[Path, str], Page] = field(default_factory=dict)  # loaded once, shared by chains
 
 
 @dataclass
@@ -76,6 +77,7 @@ class _PageLoader:
             origin=Source(self.path, 1),
             minutes=minutes,
             media=tuple(sorted(self.media)),
+            language=self.ctx.language,
         )
 
     def _front_matter(self, tokens: list[Token]) -> dict[str, Any]:

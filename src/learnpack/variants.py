@@ -1,0 +1,82 @@
+"""Language variants: ``puls.ar.md`` beside ``puls.md``.
+
+A variant changes only text. It keeps the source page's quizzes, question ids, kinds,
+options and correct answers, so one learner's answers belong to the same questions in
+every language; any difference is an error naming both files and lines. A page without
+a variant is shown from the next language of the fallback chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from .errors import Diagnostics, display_path
+from .model import Page, Question, Quiz, Segment
+
+
+def variant_path(source: Path, language: str) -> Path:
+    """``01-puls.md`` -> ``01-puls.<language>.md``."""
+    return source.with_name(f"{source.stem}.{language}.md")
+
+
+def align_variant(source: Page, variant: Page, diagnostics: Diagnostics) -> Page:
+    """The variant with the source's ids and quiz settings; differences in structure are errors."""
+    where = variant.origin.path
+    source_quizzes = source.quizzes
+    if len(variant.quizzes) != len(source_quizzes):
+        diagnostics.error(where, None, f"{len(variant.quizzes)} quizzes here, {len(source_quizzes)} in "
+                          f"{_at(source.origin.path, None)}: a translation keeps every quiz", "i18n.mismatch")
+        return variant
+    quizzes = iter(source_quizzes)
+    segments = []
+    for segment in variant.segments:
+        if segment.quiz is None:
+            segments.append(segment)
+        else:
+            segments.append(Segment(quiz=_align_quiz(next(quizzes), segment.quiz, diagnostics)))
+    return replace(variant, segments=tuple(segments))
+
+
+def _align_quiz(source: Quiz, variant: Quiz, diagnostics: Diagnostics) -> Quiz:
+    if len(variant.questions) != len(source.questions):
+        kind = "missing" if len(variant.questions) < len(source.questions) else "extra"
+        ids = [q.id for q in source.questions]
+        diagnostics.error(variant.origin.path, variant.origin.line,
+                          f"{kind} question: {len(variant.questions)} questions here, {len(source.questions)} "
+                          f"in {_at(source.origin.path, source.origin.line)} ({', '.join(ids)})", "i18n.mismatch")
+        return variant
+    questions = tuple(_align_question(s, v, diagnostics) for s, v in zip(source.questions, variant.questions))
+    return replace(variant, id=source.id, questions=questions, pass_mark=source.pass_mark,
+                   attempts=source.attempts, shuffle=source.shuffle, draw=source.draw)
+
+
+def _align_question(source: Question, variant: Question, diagnostics: Diagnostics) -> Question:
+    problems = []
+    if variant.explicit_id and variant.id != source.id:
+        problems.append(f"id {variant.id!r} here but {source.id!r}")
+    if variant.kind is not source.kind:
+        problems.append(f"a {variant.kind.value} question here but a {source.kind.value} question")
+    elif [c.correct for c in variant.choices] != [c.correct for c in source.choices]:
+        problems.append(f"correct options {_marks(variant)} here but {_marks(source)}")
+    elif [(a.low, a.high) for a in variant.numeric_answers] != [(a.low, a.high) for a in source.numeric_answers]:
+        problems.append("a different numeric answer here than")
+    elif len(variant.order) != len(source.order):
+        problems.append(f"{len(variant.order)} items to order here but {len(source.order)}")
+    elif [p.left is None for p in variant.pairs] != [p.left is None for p in source.pairs]:
+        problems.append(f"{len(variant.pairs)} matching lines here but {len(source.pairs)}")
+    elif variant.kind.value == "truefalse" and variant.text_answers != source.text_answers:
+        problems.append(f"= {variant.text_answers[0]} here but = {source.text_answers[0]}")
+    for problem in problems:
+        diagnostics.error(variant.origin.path, variant.origin.line,
+                          f"question {source.id!r}: {problem} in {_at(source.origin.path, source.origin.line)}",
+                          "i18n.mismatch")
+    return replace(variant, id=source.id)
+
+
+def _marks(question: Question) -> str:
+    return "".join("x" if c.correct else "-" for c in question.choices)
+
+
+def _at(path: Path, line: int | None) -> str:
+    return f"{display_path(path)}:{line}" if line else display_path(path)
