@@ -27,12 +27,14 @@ def test_basic_course_layout(build_root) -> None:  # type: ignore[no-untyped-def
     site = report.out / "html"
     names = sorted(tree_digest(site))
     assert names == [
-        "01-intro/01-velkommen.html", "01-intro/02-bilde.html", "01-intro/img/sirkel.svg",
-        "02-quiz/01-sporsmal.html", "assets/course.js", "assets/learnpack.css", "assets/learnpack.js",
-        "assets/store-local.js", "index.html",
+        "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/learnpack.js",
+        "assets/store-local.js", "index.html", "media/01-intro/img/sirkel.svg",
+        "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html", "nb/index.html",
     ]
     assert sorted(f.path.relative_to(site).as_posix() for f in report.files) == names
-    assert {(f.target, f.language) for f in report.files} == {("html", "nb")}
+    languages = {f.path.relative_to(site).as_posix(): f.language for f in report.files}
+    assert languages["nb/index.html"] == languages["assets/course.nb.js"] == "nb"
+    assert languages["media/01-intro/img/sirkel.svg"] is None  # shared by every language
 
 
 def test_pages_link_relatively_and_load_nothing_remote(build_root) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +60,7 @@ def test_page_html_does_not_grow_with_the_course(tmp_path: Path) -> None:
                  for p in range(1, 6)}
         root = write_course(tmp_path / f"c{modules}", pages)
         out = build(root, ["html"], tmp_path / f"out{modules}").out
-        return len((out / "html" / "01-m" / "02-p.html").read_bytes())
+        return len((out / "html" / "nb" / "01-m" / "02-p.html").read_bytes())
 
     small, large = page_size(2), page_size(40)
     # Only "Side 2 av 10" vs "Side 2 av 200" may differ.
@@ -66,7 +68,7 @@ def test_page_html_does_not_grow_with_the_course(tmp_path: Path) -> None:
 
 
 def test_quiz_markup_is_accessible(build_root) -> None:  # type: ignore[no-untyped-def]
-    page = build_root("basic").out / "html" / "02-quiz" / "01-sporsmal.html"
+    page = build_root("basic").out / "html" / "nb" / "02-quiz" / "01-sporsmal.html"
     doc = lxml_html.fromstring(page.read_bytes())
     fieldsets = doc.xpath("//form[@class='quiz']/fieldset")
     assert len(fieldsets) == 8
@@ -82,7 +84,7 @@ def test_quiz_markup_is_accessible(build_root) -> None:  # type: ignore[no-untyp
 
 
 def test_ordering_items_are_never_shown_in_the_right_order(build_root) -> None:  # type: ignore[no-untyped-def]
-    page = build_root("basic").out / "html" / "02-quiz" / "01-sporsmal.html"
+    page = build_root("basic").out / "html" / "nb" / "02-quiz" / "01-sporsmal.html"
     doc = lxml_html.fromstring(page.read_bytes())
     shown = doc.xpath("//fieldset[@data-question='rekke']//li/@data-choice")
     assert sorted(shown) == ["a", "b", "c"] and shown != ["a", "b", "c"]
@@ -112,11 +114,11 @@ def test_rebuild_replaces_output(tmp_path: Path, course_copy) -> None:  # type: 
     extra = root / "01-intro" / "03-ekstra.md"
     extra.write_text("# Ekstra\n", encoding="utf-8")
     build(root, ["html"], out)
-    assert (out / "html" / "01-intro" / "03-ekstra.html").exists()
+    assert (out / "html" / "nb" / "01-intro" / "03-ekstra.html").exists()
     extra.unlink()
     build(root, ["html"], out)
-    assert not (out / "html" / "01-intro" / "03-ekstra.html").exists()
-    assert (out / "html" / "01-intro" / "01-velkommen.html").exists()
+    assert not (out / "html" / "nb" / "01-intro" / "03-ekstra.html").exists()
+    assert (out / "html" / "nb" / "01-intro" / "01-velkommen.html").exists()
 
 
 def test_cli_json_report(tmp_path: Path) -> None:
@@ -124,7 +126,8 @@ def test_cli_json_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["ok"] is True
-    assert {"target": "html", "language": "nb", "path": str(tmp_path / "html" / "index.html")} in report["files"]
+    assert {"target": "html", "language": "nb", "path": str(tmp_path / "html" / "nb" / "index.html")} in report["files"]
+    assert {"target": "html", "language": None, "path": str(tmp_path / "html" / "index.html")} in report["files"]
 
 
 def test_cli_reports_errors_and_exits_non_zero(tmp_path: Path) -> None:
@@ -150,7 +153,7 @@ def test_cli_new_scaffolds_a_course_that_builds(tmp_path: Path) -> None:
     assert created.exit_code == 0, created.output
     built = runner.invoke(main, ["build", str(tmp_path / "mitt-kurs"), "--out", str(tmp_path / "out"), "--strict"])
     assert built.exit_code == 0, built.output
-    assert "Mitt kurs" in (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "Mitt kurs" in (tmp_path / "out" / "html" / "nb" / "index.html").read_text(encoding="utf-8")
     again = runner.invoke(main, ["new", str(tmp_path / "mitt-kurs")])
     assert again.exit_code == 1 and "not empty" in again.output
 

@@ -19,15 +19,15 @@ def test_video_gets_player_and_caption_tracks(tmp_path: Path) -> None:
     (root / "01-m" / "video" / "puls.vtt").write_text("WEBVTT\n", encoding="utf-8")
     (root / "01-m" / "video" / "puls.en.vtt").write_text("WEBVTT\n", encoding="utf-8")
     out = build(root, ["html"], tmp_path / "out").out / "html"
-    doc = lxml_html.fromstring((out / "01-m" / "01-p.html").read_bytes())
+    doc = lxml_html.fromstring((out / "nb" / "01-m" / "01-p.html").read_bytes())
     (video,) = doc.xpath("//video")
-    assert video.get("src") == "video/puls.mp4" and video.get("controls") is not None
+    assert video.get("src") == "../../media/01-m/video/puls.mp4" and video.get("controls") is not None
     tracks = [(t.get("srclang"), t.get("src"), t.get("default")) for t in video.xpath(".//track")]
-    assert tracks == [("nb", "video/puls.vtt", ""), ("en", "video/puls.en.vtt", None)]
+    assert tracks == [("nb", "../../media/01-m/video/puls.vtt", ""), ("en", "../../media/01-m/video/puls.en.vtt", None)]
     assert [t.get("label") for t in video.xpath(".//track")] == ["Norsk bokmål", "English"]
     assert doc.xpath("//figcaption/text()") == ["Slik måler du puls"]
     for name in ("puls.mp4", "puls.vtt", "puls.en.vtt"):
-        assert (out / "01-m" / "video" / name).is_file()
+        assert (out / "media" / "01-m" / "video" / name).is_file()
 
 
 def test_video_without_captions_is_a_warning(tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_linked_files_are_copied(tmp_path: Path) -> None:
     (root / "01-m" / "filer").mkdir()
     (root / "01-m" / "filer" / "news2.pdf").write_bytes(b"%PDF-1.4\n")
     out = build(root, ["html"], tmp_path / "out").out / "html"
-    assert (out / "01-m" / "filer" / "news2.pdf").read_bytes() == b"%PDF-1.4\n"
+    assert (out / "media" / "01-m" / "filer" / "news2.pdf").read_bytes() == b"%PDF-1.4\n"
 
 
 def test_course_theme_overrides_one_template_and_the_css(tmp_path: Path) -> None:
@@ -57,23 +57,23 @@ def test_course_theme_overrides_one_template_and_the_css(tmp_path: Path) -> None
         '{% endblock %}', encoding="utf-8")
     (theme / "static" / "learnpack.css").write_text("body { color: #000; }\n", encoding="utf-8")
     out = build(root, ["html"], tmp_path / "out").out / "html"
-    assert "Kommunens kurs: T" in (out / "index.html").read_text(encoding="utf-8")
+    assert "Kommunens kurs: T" in (out / "nb" / "index.html").read_text(encoding="utf-8")
     assert (out / "assets" / "learnpack.css").read_text(encoding="utf-8") == "body { color: #000; }\n"
-    assert "quiz" not in (out / "01-m" / "01-p.html").read_text(encoding="utf-8")  # default page.html used
+    assert "quiz" not in (out / "nb" / "01-m" / "01-p.html").read_text(encoding="utf-8")  # default page.html used
     assert (out / "assets" / "learnpack.js").is_file()
 
 
 def test_callout_labels_are_in_the_course_language(tmp_path: Path) -> None:
     root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n::: warning\nRing 113.\n:::\n"})
     out = build(root, ["html"], tmp_path / "out").out / "html"
-    doc = lxml_html.fromstring((out / "01-m" / "01-p.html").read_bytes())
+    doc = lxml_html.fromstring((out / "nb" / "01-m" / "01-p.html").read_bytes())
     assert doc.xpath("//aside[@role='note']/p[@class='callout-label']/text()") == ["Viktig"]
 
 
 def test_raw_html_is_shown_as_text(tmp_path: Path) -> None:
     root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n<script>alert(1)</script>\n\nTekst <b>fet</b>.\n"})
     out = build(root, ["html"], tmp_path / "out").out / "html"
-    text = (out / "01-m" / "01-p.html").read_text(encoding="utf-8")
+    text = (out / "nb" / "01-m" / "01-p.html").read_text(encoding="utf-8")
     assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "<b>" not in text
 
@@ -82,6 +82,6 @@ def test_headings_get_ids_that_links_can_point_to(tmp_path: Path) -> None:
     root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n\n## Slik gjør du\n\n## Slik gjør du\n",
                                          "01-m/02-q.md": "# Q\n\nSe [her](01-p.md#slik-gjor-du).\n"})
     out = build(root, ["html"], tmp_path / "out").out / "html"
-    doc = lxml_html.fromstring((out / "01-m" / "01-p.html").read_bytes())
+    doc = lxml_html.fromstring((out / "nb" / "01-m" / "01-p.html").read_bytes())
     assert doc.xpath("//h2/@id") == ["slik-gjor-du", "slik-gjor-du-1"]
-    assert 'href="01-p.html#slik-gjor-du"' in (out / "01-m" / "02-q.html").read_text(encoding="utf-8")
+    assert 'href="01-p.html#slik-gjor-du"' in (out / "nb" / "01-m" / "02-q.html").read_text(encoding="utf-8")

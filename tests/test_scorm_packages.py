@@ -99,8 +99,9 @@ def test_split_modules_writes_one_package_per_module(tmp_path: Path) -> None:
     ns = NS["scorm2004"]
     assert not intro.xpath("//imsss:sequencing", namespaces=ns)  # no quiz: nothing to pass
     with zipfile.ZipFile(out / "scorm2004" / names[0]) as archive:
-        assert "02-quiz/01-sporsmal.html" not in archive.namelist()
-        assert "01-intro/01-velkommen.html" in archive.namelist()
+        assert "nb/02-quiz/01-sporsmal.html" not in archive.namelist()
+        assert "nb/01-intro/01-velkommen.html" in archive.namelist()
+        assert "media/01-intro/img/sirkel.svg" in archive.namelist()
 
 
 @needs_schemas

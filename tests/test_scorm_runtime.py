@@ -417,7 +417,7 @@ def test_without_an_lms_the_package_runs_standalone(page, lms_server) -> None:  
     course = page.frame_locator(".sco-frame")
     course.locator(".start-link").click()
     course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
-    page.goto(f"{server}/sco12/02-quiz/01-sporsmal.html")
+    page.goto(f"{server}/sco12/nb/02-quiz/01-sporsmal.html")
     page.locator("#q-puls input[value='b']").check()
     page.goto(f"{server}/sco12/sco.html")
     course = page.frame_locator(".sco-frame")

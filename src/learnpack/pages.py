@@ -31,6 +31,8 @@ PAGE_OPTIONS: dict[str, Option] = {
 }
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+MEDIA_FOLDER = "media"
+MEDIA_PREFIX = f"../../{MEDIA_FOLDER}/"
 
 
 @dataclass
@@ -158,6 +160,7 @@ class _PageLoader:
             self._error(line, f"link to {href!r}: file not found", "link.missing")
         else:
             self.media.add(target)
+            token.attrSet("href", self._media_url(target) + fragment)
 
     def _check_media(self, token: Token, line: int | None) -> None:
         src = str(token.attrGet("src") or "")
@@ -175,6 +178,7 @@ class _PageLoader:
             self._error(line, f"image or media file {src!r} not found", "media.missing")
             return
         self.media.add(target)
+        token.attrSet("src", self._media_url(target))
         if target.suffix.lower() in VIDEO_SUFFIXES | AUDIO_SUFFIXES:
             captions = self._captions(target)
             token.meta["captions"] = captions
@@ -191,9 +195,16 @@ class _PageLoader:
             if len(parts) not in (2, 3) or parts[0]:
                 continue
             self.media.add(vtt)
-            tracks.append({"src": _relative(vtt, self.path.parent), "lang": lang, "label": language_name(lang)})
+            tracks.append({"src": self._media_url(vtt), "lang": lang, "label": language_name(lang)})
         tracks.sort(key=lambda t: t["lang"] != self.ctx.language)
         return tracks
+
+    def _media_url(self, target: Path) -> str:
+        """Where a file is in the built site: one ``media/`` tree shared by every language.
+
+        Pages are written to ``<language>/<module>/<page>.html``, two folders below the site.
+        """
+        return MEDIA_PREFIX + target.relative_to(self.ctx.root).as_posix()
 
     def _resolve(self, reference: str, line: int | None) -> tuple[Path | None, str]:
         """The file a relative reference points at, checked to lie inside the course."""

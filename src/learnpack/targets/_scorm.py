@@ -35,20 +35,21 @@ class ScormTarget(HtmlTarget):
     version: ClassVar[Version]
     adapter: ClassVar[str]
     scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "store-sco.js", "learnpack.js")
+    site_scripts: ClassVar[tuple[str, ...]] = ()
 
     def write(self, out: Path) -> None:
         self.check(self.course)
-        language = self.course.config.language
-        for unit, suffix in self.units():
-            name = "-".join(filter(None, [self.course.config.id, self.course.config.version, language,
-                                          suffix, self.name]))
-            self.write_package(out / f"{name}.zip", unit, language, suffix)
+        for course in self.course.in_languages():
+            for unit, suffix in self.units(course):
+                name = "-".join(filter(None, [course.config.id, course.config.version, course.language,
+                                              suffix, self.name]))
+                self.write_package(out / f"{name}.zip", unit, course.language, suffix)
 
-    def units(self) -> list[tuple[Course, str]]:
+    def units(self, course: Course) -> list[tuple[Course, str]]:
         """The course as one SCO, or one course per module."""
         if self.context.options.get("split") != "modules":
-            return [(self.course, "")]
-        return [(replace(self.course, modules=(module,)), module.slug) for module in self.course.modules]
+            return [(course, "")]
+        return [(replace(course, modules=(module,)), module.slug) for module in course.modules]
 
     def check(self, course: Course) -> None:
         """Refuse what no LMS would store: ids Moodle rejects, state longer than suspend_data holds."""
@@ -65,7 +66,7 @@ class ScormTarget(HtmlTarget):
                     diagnostics.error(where.path, where.line, f"interaction id {iid!r} is the same as for "
                                       f"{seen[iid]} once '-' becomes '_': rename one of them", "scorm.id_collision")
                 seen.setdefault(iid, f"question {question.id!r} of quiz {quiz.id!r}")
-        for unit, _ in self.units():
+        for unit, _ in self.units(course):
             size, limit = worst_case_length(unit), LIMITS[self.name]
             if size > limit:
                 diagnostics.error(
@@ -80,7 +81,8 @@ class ScormTarget(HtmlTarget):
         start = len(self.written)
         with tempfile.TemporaryDirectory(prefix="learnpack-sco-") as folder:
             site = Path(folder)
-            self.write_site(site, course, language)
+            self.write_language(site, course)
+            self.write_shared(site, [course])
             self.write_launcher(site, course, language)
             files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
         del self.written[start:]  # the site is inside the zip, not an output of its own
@@ -108,7 +110,7 @@ class ScormTarget(HtmlTarget):
         renderer = self.context.renderer(language)
         html = renderer.env.get_template("sco.html").render(
             course=course, lang=language, dir=self.direction(language), csp=SCO_CSP,
-            version=__version__, t=renderer.strings, adapter=self.adapter,
+            version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
         )
         (site / "sco.html").write_text(html, encoding="utf-8")
         static = self.context.theme.static_files()

@@ -17,7 +17,7 @@ from ..theme import Theme
 @dataclass(frozen=True, slots=True)
 class OutputFile:
     target: str
-    language: str
+    language: str | None  # None: shared by every language (assets, media)
     path: Path
 
 
@@ -61,12 +61,12 @@ class Target:
 
     # -- helpers for subclasses -------------------------------------------------------
 
-    def write_text(self, path: Path, text: str, language: str) -> None:
+    def write_text(self, path: Path, text: str, language: str | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
         self.written.append(OutputFile(self.name, language, path))
 
-    def copy_file(self, source: Path, path: Path, language: str) -> None:
+    def copy_file(self, source: Path, path: Path, language: str | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, path)
         self.written.append(OutputFile(self.name, language, path))

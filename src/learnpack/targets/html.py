@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import __version__
+from ..i18n.strings import language_name
 from ..model import Course, Page
+from ..pages import MEDIA_FOLDER
 from ..scorm.suspend import REFLECTION_MAX, TEXT_MAX, StateKeys
 from .base import Target
 
@@ -32,18 +34,47 @@ class HtmlTarget(Target):
 
     name: ClassVar[str] = "html"
     scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "learnpack.js")
+    site_scripts: ClassVar[tuple[str, ...]] = ("choose-language.js",)  # only where there is a chooser page
 
     def write(self, out: Path) -> None:
-        self.write_site(out, self.course, self.course.config.language)
+        courses = self.course.in_languages()
+        for course in courses:
+            self.write_language(out, course)
+        self.write_shared(out, courses)
+        self.write_chooser(out, courses)
 
-    def write_site(self, out: Path, course: Course, language: str) -> list[Path]:
-        """Write the site of ``course`` in ``language`` into ``out``; return the files written."""
-        start = len(self.written)
+    def write_shared(self, out: Path, courses: list[Course]) -> None:
+        """The theme's assets and the media, once for every language."""
+        for name, source in self.context.theme.static_files().items():
+            if name.startswith("scorm/") and Path(name).name not in self.scripts:
+                continue  # another target's runtime
+            if name in HtmlTarget.site_scripts and name not in self.site_scripts:
+                continue
+            self.copy_file(source, out / "assets" / Path(name).name, None)
+        media = {m for course in courses for page in course.pages for m in page.media}
+        for path in sorted(media):
+            self.copy_file(path, out / MEDIA_FOLDER / path.relative_to(self.course.root), None)
+
+    def write_chooser(self, out: Path, courses: list[Course]) -> None:
+        """``index.html``: the languages of the course; it opens the learner's own by itself."""
+        source = courses[0]
+        renderer = self.context.renderer(source.language)
+        html = renderer.env.get_template("languages.html").render(
+            course=source, courses=courses, lang=source.language, dir=self.direction(source.language),
+            csp=CSP, version=__version__, t=renderer.strings, language_name=language_name,
+            rtl={c.language for c in courses if self.direction(c.language) == "rtl"},
+        )
+        self.write_text(out / "index.html", html, None)
+
+    def write_language(self, out: Path, course: Course) -> None:
+        """The start page and the pages of ``course`` in its language, under ``out/<language>/``."""
+        language = course.language
         renderer = self.context.renderer(language)
         env = renderer.env
         strings = renderer.strings
         pages = course.pages
         hrefs = {page.id: f"{page.id}.html" for page in pages}
+        site = out / language
         common: dict[str, Any] = {
             "course": course,
             "lang": language,
@@ -51,19 +82,20 @@ class HtmlTarget(Target):
             "csp": CSP,
             "version": __version__,
             "t": strings,
-            "scripts": self.scripts,
+            "scripts": tuple(f"course.{language}.js" if s == "course.js" else s for s in self.scripts),
             "in_lms": self.name != "html",
         }
         index = env.get_template("index.html").render(
             **common,
             root="",
+            assets="../assets/",
             page_id="",
             hrefs=hrefs,
             first_href=hrefs[pages[0].id] if pages else "index.html",
             page_count=len(pages),
             question_count=sum(q.asked for q in course.quizzes),
         )
-        self.write_text(out / "index.html", index, language)
+        self.write_text(site / "index.html", index, language)
         page_template = env.get_template("page.html")
         for number, module in enumerate(course.modules, start=1):
             for page in module.pages:
@@ -73,6 +105,7 @@ class HtmlTarget(Target):
                 html = page_template.render(
                     **common,
                     root="../",
+                    assets="../../assets/",
                     page_id=page.id,
                     page=page,
                     module=module,
@@ -83,14 +116,8 @@ class HtmlTarget(Target):
                     previous=_link(pages[position - 1]) if position > 0 else None,
                     next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
                 )
-                self.write_text(out / hrefs[page.id], html, language)
-        self.write_text(out / "assets" / "course.js", course_script(course, strings, hrefs), language)
-        for name, source in self.context.theme.static_files().items():
-            if not name.startswith("scorm/") or Path(name).name in self.scripts:
-                self.copy_file(source, out / "assets" / Path(name).name, language)
-        for media in sorted({m for page in pages for m in page.media}):
-            self.copy_file(media, out / media.relative_to(course.root), language)
-        return [f.path for f in self.written[start:]]
+                self.write_text(site / hrefs[page.id], html, language)
+        self.write_text(out / "assets" / f"course.{language}.js", course_script(course, strings, hrefs), language)
 
 
 def _link(page: Page) -> dict[str, str]:
@@ -105,7 +132,7 @@ def course_script(course: Course, strings: dict[str, str], hrefs: dict[str, str]
         "id": config.id,
         "version": config.version,
         "title": config.title,
-        "language": config.language,
+        "language": course.language,
         "passMark": config.pass_mark,
         "textMax": TEXT_MAX,
         "reflectionMax": REFLECTION_MAX,

@@ -313,7 +313,7 @@
       api = null; // no LMS: the pages keep their own localStorage store
     }
     var last = state && pages.filter(function (p) { return p.id === state.last; })[0];
-    frame.src = last ? last.href : "index.html";
+    frame.src = course.language + "/" + (last ? last.href : "index.html");
     frame.hidden = false;
     statusLine.hidden = true;
   }
