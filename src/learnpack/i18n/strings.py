@@ -67,6 +67,8 @@ NB = {
     "toc.label": "Kursets innhold",
     "nav.label": "Sidenavigasjon",
     "exit": "Avslutt",
+    "language": "Språk",
+    "fallback.notice": "Denne siden er ikke oversatt til {language} ennå. Den vises på {fallback}.",
     "exit.done": "Fremdriften din er lagret. Du kan lukke dette vinduet.",
     "lms.loading": "Starter kurset …",
 }
@@ -130,6 +132,8 @@ EN = {
     "toc.label": "Course contents",
     "nav.label": "Page navigation",
     "exit": "Exit",
+    "language": "Language",
+    "fallback.notice": "This page has not been translated into {language} yet. It is shown in {fallback}.",
     "exit.done": "Your progress is saved. You can close this window.",
     "lms.loading": "Starting the course …",
 }

@@ -45,6 +45,9 @@ class ScormTarget(HtmlTarget):
                                               suffix, self.name]))
                 self.write_package(out / f"{name}.zip", unit, course.language, suffix)
 
+    def languages(self, course: Course) -> list[str]:
+        return [course.language]  # one language per package
+
     def units(self, course: Course) -> list[tuple[Course, str]]:
         """The course as one SCO, or one course per module."""
         if self.context.options.get("split") != "modules":

@@ -66,6 +66,10 @@ class HtmlTarget(Target):
         )
         self.write_text(out / "index.html", html, None)
 
+    def languages(self, course: Course) -> list[str]:
+        """The languages a page links to in its language menu (all of them in the HTML site)."""
+        return list(self.course.config.languages)
+
     def write_language(self, out: Path, course: Course) -> None:
         """The start page and the pages of ``course`` in its language, under ``out/<language>/``."""
         language = course.language
@@ -84,6 +88,9 @@ class HtmlTarget(Target):
             "t": strings,
             "scripts": tuple(f"course.{language}.js" if s == "course.js" else s for s in self.scripts),
             "in_lms": self.name != "html",
+            "languages": self.languages(course),
+            "language_name": language_name,
+            "direction": self.direction,
         }
         index = env.get_template("index.html").render(
             **common,
@@ -121,7 +128,7 @@ class HtmlTarget(Target):
 
 
 def _link(page: Page) -> dict[str, str]:
-    return {"href": f"../{page.id}.html", "title": page.title}
+    return {"href": f"../{page.id}.html", "title": page.title, "lang": page.language}
 
 
 def course_script(course: Course, strings: dict[str, str], hrefs: dict[str, str]) -> str:
