@@ -99,3 +99,9 @@ def test_source_title_is_required_in_a_title_mapping(tmp_path: Path) -> None:
     with pytest.raises(CourseError) as caught:
         load_course(root)
     assert "title needs a text in the source language 'nb'" in caught.value.diagnostics[0].message
+
+
+def test_text_answers_of_source_and_variant_both_count() -> None:
+    english = load_course(ROOTS / "multilang").translations["en"]
+    (quiz,) = english.pages[2].quizzes
+    assert quiz.questions[2].text_answers == ("bradycardia", "bradykardi")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Diagnostics, display_path
-from .model import Page, Question, Quiz, Segment
+from .model import Kind, Page, Question, Quiz, Segment
 
 
 def variant_path(source: Path, language: str) -> Path:
@@ -71,6 +71,10 @@ def _align_question(source: Question, variant: Question, diagnostics: Diagnostic
         diagnostics.error(variant.origin.path, variant.origin.line,
                           f"question {source.id!r}: {problem} in {_at(source.origin.path, source.origin.line)}",
                           "i18n.mismatch")
+    if variant.kind is Kind.TEXT:
+        # A learner who switches language keeps an answer typed in the other one: both count.
+        answers = tuple(dict.fromkeys((*variant.text_answers, *source.text_answers)))
+        return replace(variant, id=source.id, text_answers=answers)
     return replace(variant, id=source.id)
 
 

@@ -464,6 +464,15 @@
     render();
   }
 
+  /* A language chosen in the menu is the one the start page opens next time. */
+  document.querySelectorAll(".language-menu a[data-lang]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      try {
+        window.localStorage.setItem("learnpack:" + course.id + ":language", link.getAttribute("data-lang"));
+      } catch (e) { /* not kept */ }
+    });
+  });
+
   visitPage();
   buildToc();
   startPage();
