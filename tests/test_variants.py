@@ -105,3 +105,18 @@ def test_text_answers_of_source_and_variant_both_count() -> None:
     english = load_course(ROOTS / "multilang").translations["en"]
     (quiz,) = english.pages[2].quizzes
     assert quiz.questions[2].text_answers == ("bradycardia", "bradykardi")
+
+
+def test_numbers_and_latin_terms_are_isolated_in_right_to_left_text(tmp_path: Path) -> None:
+    from lxml import html as lxml_html
+
+    from learnpack.build import build
+
+    out = build(ROOTS / "multilang", ["html"], tmp_path).out / "html"
+    arabic = lxml_html.fromstring((out / "ar" / "01-intro" / "01-velkommen.html").read_bytes())
+    assert arabic.xpath("//main//bdi/text()") == ["60–100", "radial pulse"]
+    assert arabic.xpath("//label[@for='q-puls-a']") == []  # not on this page
+    quiz = lxml_html.fromstring((out / "ar" / "02-quiz" / "01-sporsmal.html").read_bytes())
+    assert quiz.xpath("//label[@for='q-puls-a']/bdi/text()") == ["30–50"]
+    norwegian = (out / "nb" / "01-intro" / "01-velkommen.html").read_text(encoding="utf-8")
+    assert "<bdi>" not in norwegian

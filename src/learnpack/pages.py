@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from .config import Option, check_options, parse_yaml_mapping
 from .errors import Diagnostics
-from .i18n.strings import language_name, strings_for
+from .i18n.strings import language_name, strings_for, text_direction
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
 from .model import Page, Quiz, Segment, Source
 from .questions import QuizBuilder
@@ -95,7 +95,10 @@ class _PageLoader:
     def _segments(self, tokens: list[Token], slug: str, env: dict[str, Any]) -> tuple[list[Segment], list[Quiz]]:
         md = self.ctx.md
         renderer = cast(RendererHTML, md.renderer)
-        render_env: dict[str, Any] = {"strings": strings_for(self.ctx.language)}
+        render_env: dict[str, Any] = {
+            "strings": strings_for(self.ctx.language),
+            "isolate": text_direction(self.ctx.language) == "rtl",
+        }
         builder = QuizBuilder(
             path=self.path,
             page_slug=slug,

@@ -5,6 +5,7 @@ Raw HTML is off: author and translator text can never inject markup or script.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,11 +29,30 @@ def create_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(quiz_plugin).use(callouts_plugin)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_slug)
+    md.add_render_rule("text", _render_text)
     md.add_render_rule("image", _render_media)
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("table_close", lambda *a: "</table></div>\n")
     return md
+
+
+# Runs of Latin letters and digits inside right-to-left text: "60–100", "NEWS2", "37,5 °C", "radial pulse".
+LTR_RUN = re.compile(r"[0-9A-Za-z\u00C0-\u024F](?:[0-9A-Za-z\u00C0-\u024F.,:;%°–\-/+() ]*[0-9A-Za-z\u00C0-\u024F%°)])?")
+
+
+def _render_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """Text; in right-to-left pages, numbers and Latin terms isolated in ``<bdi>`` so they keep their order."""
+    text = tokens[idx].content
+    if not env.get("isolate"):
+        return escapeHtml(text)
+    parts, last = [], 0
+    for match in LTR_RUN.finditer(text):
+        parts.append(escapeHtml(text[last:match.start()]))
+        parts.append(f"<bdi>{escapeHtml(match.group())}</bdi>")
+        last = match.end()
+    parts.append(escapeHtml(text[last:]))
+    return "".join(parts)
 
 
 def _heading_slug(text: str) -> str:
