@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from .config import Option, check_options, parse_yaml_mapping
 from .errors import Diagnostics
-from .i18n.strings import language_name, strings_for, text_direction
+from .i18n.catalog import language_name, strings_for, text_direction
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
 from .model import Page, Quiz, Segment, Source
 from .questions import QuizBuilder

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .i18n.catalog import Strings
 from .model import Kind, Page, Question, Quiz
 from .scorm.suspend import REFLECTION_MAX, TEXT_MAX
 
@@ -19,7 +20,7 @@ class PageRenderer:
     """Renders the content of pages (text and quizzes) with the theme's ``quiz.html``."""
 
     env: jinja2.Environment
-    strings: dict[str, str]
+    strings: Strings
     _cache: dict[str, Markup] = field(default_factory=dict)
 
     def body(self, page: Page) -> Markup:

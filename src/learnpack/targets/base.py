@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..i18n.strings import strings_for, text_direction
+from ..i18n.catalog import strings_for, text_direction
 from ..model import Course
 from ..rendering import PageRenderer
 from ..theme import Theme
@@ -70,9 +70,6 @@ class Target:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, path)
         self.written.append(OutputFile(self.name, language, path))
-
-    def strings(self, language: str) -> dict[str, str]:
-        return strings_for(language)
 
     def direction(self, language: str) -> str:
         return text_direction(language)

@@ -26,10 +26,22 @@
     return s;
   }
 
+  var numbers = window.Intl ? new Intl.NumberFormat(document.documentElement.lang || course.language) : null;
+
+  /* Fill {name} placeholders; numbers are written the way the page's language writes them. */
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return name in values ? values[name] : all;
+      if (!(name in values)) return all;
+      return typeof values[name] === "number" && numbers ? numbers.format(values[name]) : values[name];
     });
+  }
+
+  /* The plural form of a message for n, from the catalog's rule (precomputed: CSP forbids eval). */
+  function plural(key, n, values) {
+    var entry = course.plurals && course.plurals[key];
+    if (!entry) return format(t[key], values);
+    var index = Number(entry.table.charAt(n < 200 ? n : 100 + (n % 100)));
+    return format(entry.forms[Math.min(index, entry.forms.length - 1)], values);
   }
 
   function el(tag, attrs, text) {
@@ -109,7 +121,7 @@
     var done = visitedCount();
     progress.hidden = false;
     progress.querySelector("progress").value = done;
-    var text = format(t["progress.pages"], { done: done, total: allPages.length });
+    var text = plural("progress.pages", allPages.length, { done: done, total: allPages.length });
     if (complete()) text += " " + t["course.complete"];
     progress.querySelector(".progress-text").textContent = text;
     document.querySelectorAll(".pages li[data-page]").forEach(function (li) {
@@ -352,7 +364,7 @@
         (qs.passed ? t["quiz.passed"] : t["quiz.failed"]);
       var left = attemptsLeft();
       if (left !== Infinity) {
-        line += " " + (left > 0 ? format(t["quiz.attempts.left"], { n: left }) : t["quiz.attempts.none"]);
+        line += " " + (left > 0 ? plural("quiz.attempts.left", left, { n: left }) : t["quiz.attempts.none"]);
       }
       result.appendChild(el("p", { "class": qs.passed ? "passed" : "failed" }, (qs.passed ? "✓ " : "✗ ") + line));
       var list = el("ul", { "class": "result-list" });
