@@ -46,7 +46,8 @@ def _align_quiz(source: Quiz, variant: Quiz, diagnostics: Diagnostics) -> Quiz:
                           f"{kind} question: {len(variant.questions)} questions here, {len(source.questions)} "
                           f"in {_at(source.origin.path, source.origin.line)} ({', '.join(ids)})", "i18n.mismatch")
         return variant
-    questions = tuple(_align_question(s, v, diagnostics) for s, v in zip(source.questions, variant.questions, strict=True))
+    pairs = zip(source.questions, variant.questions, strict=True)
+    questions = tuple(_align_question(s, v, diagnostics) for s, v in pairs)
     return replace(variant, id=source.id, questions=questions, pass_mark=source.pass_mark,
                    attempts=source.attempts, shuffle=source.shuffle, draw=source.draw)
 
