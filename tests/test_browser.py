@@ -225,7 +225,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_axe_on_every_page_of_the_sample_course(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
     failures = {}
-    for html in sorted(sample_site.glob("*/**/*.html")):  # the language chooser forwards at once
+    pages = [*sample_site.glob("nb/**/*.html"), *sample_site.glob("ar/**/*.html"), *sample_site.glob("en/*.html")]
+    for html in sorted(pages):  # bokmål, Arabic (right to left) and the English start page
         page.goto(html.as_uri())
         if violations := run_axe(page):
             failures[html.relative_to(sample_site).as_posix()] = violations

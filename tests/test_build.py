@@ -171,3 +171,9 @@ def test_sample_course_builds_strictly(build_root) -> None:  # type: ignore[no-u
     assert kinds == {"single", "multiple", "truefalse", "text", "numeric", "ordering", "matching", "reflection"}
     assert len(course.modules) >= 3 and len(course.pages) >= 10
     assert sum(len(q.questions) for q in course.quizzes) >= 12
+    by_language = {c.language: c for c in course.in_languages()}
+    assert {"en", "ar", "nn", "se"} <= set(by_language)
+    assert by_language["se"].config.title != course.config.title  # a Northern Sami title
+    for lang in ("en", "ar", "nn"):
+        languages = {p.language for p in by_language[lang].pages}
+        assert languages == {lang, "nb"}, (lang, languages)  # partly translated: the rest falls back
