@@ -197,3 +197,18 @@ def test_validate_command(packages: dict[str, Path], tmp_path: Path) -> None:
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     bad = runner.invoke(main, ["validate", str(broken)])
     assert bad.exit_code == 1 and "[package.not_zip]" in bad.output and "Traceback" not in bad.output
+
+
+@needs_schemas
+def test_multilingual_manifest_declares_every_language(tmp_path: Path) -> None:
+    out = build(ROOTS / "multilang", ["scorm2004", "scorm12"], tmp_path, multilingual=True).out
+    package = next((out / "scorm2004").glob("*.zip"))
+    doc = manifest(package)
+    assert etree.XMLSchema(etree.parse(str(SCHEMAS / XSD["scorm2004"]))).validate(doc)
+    ns = NS["scorm2004"]
+    assert doc.getroot().xpath("//lom:general/lom:language/text()", namespaces=ns) == ["nb", "en", "nn", "se", "ar"]
+    assert doc.getroot().get("identifier") == "learnpack.multilang.1.0.0.mul"
+    from learnpack.scorm.validate import validate_package
+
+    for zip_path in out.rglob("*.zip"):
+        assert validate_package(zip_path, SCHEMAS) == [], zip_path.name

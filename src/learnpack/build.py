@@ -46,6 +46,7 @@ def build(
     *,
     strict: bool = False,
     split: str | None = None,
+    multilingual: bool = False,
     schemas: Path | None = None,
     on_page: Callable[[str], None] | None = None,
 ) -> BuildReport:
@@ -60,7 +61,7 @@ def build(
     if schemas is not None and not schemas.is_dir():
         raise LearnpackError(f"--schemas {schemas}: no such folder")
     context = BuildContext(course, Theme.find(course.config.theme, course.root), on_page=on_page,
-                           options={"split": split, "schemas": schemas})
+                           options={"split": split, "schemas": schemas, "multilingual": multilingual})
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".learnpack-", dir=out))

@@ -37,9 +37,11 @@ def main() -> None:
               help="SCORM: one package per module instead of one for the whole course.")
 @click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="SCORM: copy ADL's schema files from this folder into each package.")
+@click.option("--multilingual", is_flag=True,
+              help="SCORM: one package with every language and a language menu, instead of one per language.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report of every file written.")
 def build(course_dir: Path, targets: tuple[str, ...], out: Path | None, strict: bool, split: str | None,
-          schemas: Path | None, as_json: bool) -> None:
+          schemas: Path | None, multilingual: bool, as_json: bool) -> None:
     """Check COURSE_DIR and build it for each target into OUT/<target>/."""
     out = out or Path("build") / course_dir.resolve().name
     show_progress = not as_json and sys.stderr.isatty()
@@ -48,9 +50,11 @@ def build(course_dir: Path, targets: tuple[str, ...], out: Path | None, strict: 
             with click.progressbar(length=_count_pages(course_dir) * len(set(targets)), label="Building",
                                    file=sys.stderr) as bar:
                 report = run_build(course_dir, targets, out, strict=strict, split=split, schemas=schemas,
+                                   multilingual=multilingual,
                                    on_page=lambda _: bar.update(1))
         else:
-            report = run_build(course_dir, targets, out, strict=strict, split=split, schemas=schemas)
+            report = run_build(course_dir, targets, out, strict=strict, split=split, schemas=schemas,
+                               multilingual=multilingual)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return

@@ -74,7 +74,8 @@ class PackageInfo:
     version: str
     title: str
     description: str
-    language: str
+    language: str  # the source language
+    languages: tuple[str, ...]  # every language in the package
     launch: str  # href of the SCO's launch page
     files: Sequence[str]  # every file of the SCO, package-relative, sorted
     mastery: int | None  # pass mark in percent, None when nothing is scored
@@ -156,7 +157,8 @@ def _lom(info: PackageInfo) -> etree._Element:
     etree.SubElement(identifier, f"{{{LOM}}}entry").text = info.identifier
     title = etree.SubElement(general, f"{{{LOM}}}title")
     etree.SubElement(title, f"{{{LOM}}}string", language=info.language).text = info.title
-    etree.SubElement(general, f"{{{LOM}}}language").text = info.language
+    for language in info.languages:
+        etree.SubElement(general, f"{{{LOM}}}language").text = language
     if info.description:
         description = etree.SubElement(general, f"{{{LOM}}}description")
         etree.SubElement(description, f"{{{LOM}}}string", language=info.language).text = info.description
@@ -170,7 +172,8 @@ def build_metadata_12(info: PackageInfo) -> bytes:
     general = E.sub(lom, "general")
     title = E.sub(general, "title")
     E.sub(title, "langstring", info.title).set(f"{{{XML}}}lang", info.language)
-    E.sub(general, "language", info.language)
+    for language in info.languages:
+        E.sub(general, "language", language)
     if info.description:
         description = E.sub(general, "description")
         E.sub(description, "langstring", info.description).set(f"{{{XML}}}lang", info.language)

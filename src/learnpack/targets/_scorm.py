@@ -36,23 +36,28 @@ class ScormTarget(HtmlTarget):
     adapter: ClassVar[str]
     scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "store-sco.js", "learnpack.js")
     site_scripts: ClassVar[tuple[str, ...]] = ()
+    package_languages: list[str]
 
     def write(self, out: Path) -> None:
         self.check(self.course)
-        for course in self.course.in_languages():
-            for unit, suffix in self.units(course):
-                name = "-".join(filter(None, [course.config.id, course.config.version, course.language,
+        courses = self.course.in_languages()
+        multilingual = bool(self.context.options.get("multilingual"))
+        for group in [courses] if multilingual else [[course] for course in courses]:
+            label = "mul" if multilingual else group[0].language  # ISO 639 "mul": several languages
+            for units, suffix in self.units(group):
+                name = "-".join(filter(None, [self.course.config.id, self.course.config.version, label,
                                               suffix, self.name]))
-                self.write_package(out / f"{name}.zip", unit, course.language, suffix)
+                self.write_package(out / f"{name}.zip", units, label, suffix)
 
     def languages(self, course: Course) -> list[str]:
-        return [course.language]  # one language per package
+        return self.package_languages  # the language menu offers the languages of this package
 
-    def units(self, course: Course) -> list[tuple[Course, str]]:
-        """The course as one SCO, or one course per module."""
+    def units(self, courses: list[Course]) -> list[tuple[list[Course], str]]:
+        """The course as one SCO, or one per module (each in the same languages)."""
         if self.context.options.get("split") != "modules":
-            return [(course, "")]
-        return [(replace(course, modules=(module,)), module.slug) for module in course.modules]
+            return [(courses, "")]
+        return [([replace(c, modules=(c.modules[index],)) for c in courses], module.slug)
+                for index, module in enumerate(courses[0].modules)]
 
     def check(self, course: Course) -> None:
         """Refuse what no LMS would store: ids Moodle rejects, state longer than suspend_data holds."""
@@ -69,7 +74,7 @@ class ScormTarget(HtmlTarget):
                     diagnostics.error(where.path, where.line, f"interaction id {iid!r} is the same as for "
                                       f"{seen[iid]} once '-' becomes '_': rename one of them", "scorm.id_collision")
                 seen.setdefault(iid, f"question {question.id!r} of quiz {quiz.id!r}")
-        for unit, _ in self.units(course):
+        for (unit, *_), _ in self.units([course]):
             size, limit = worst_case_length(unit), LIMITS[self.name]
             if size > limit:
                 diagnostics.error(
@@ -80,26 +85,31 @@ class ScormTarget(HtmlTarget):
         if diagnostics.items:
             raise CourseError(diagnostics.sorted())
 
-    def write_package(self, dest: Path, course: Course, language: str, suffix: str) -> None:
+    def write_package(self, dest: Path, courses: list[Course], label: str, suffix: str) -> None:
+        """One zip: the SCO in each of ``courses`` (one language, or all with --multilingual)."""
         start = len(self.written)
+        source = courses[0]
+        self.package_languages = [c.language for c in courses]
         with tempfile.TemporaryDirectory(prefix="learnpack-sco-") as folder:
             site = Path(folder)
-            self.write_language(site, course)
-            self.write_shared(site, [course])
-            self.write_launcher(site, course, language)
+            for course in courses:
+                self.write_language(site, course)
+            self.write_shared(site, courses)
+            self.write_launcher(site, source)
             files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
         del self.written[start:]  # the site is inside the zip, not an output of its own
-        config = course.config
+        config = source.config
         info = PackageInfo(
-            identifier=xml_id(*filter(None, ["learnpack", config.id, suffix, config.version, language])),
-            sco_identifier=xml_id(*filter(None, ["learnpack", config.id, suffix, language])),
+            identifier=xml_id(*filter(None, ["learnpack", config.id, suffix, config.version, label])),
+            sco_identifier=xml_id(*filter(None, ["learnpack", config.id, suffix, label])),
             version=config.version,
-            title=config.title if not suffix else f"{config.title}: {course.modules[0].title}",
+            title=config.title if not suffix else f"{config.title}: {source.modules[0].title}",
             description=config.description,
-            language=language,
+            language=source.language,
+            languages=tuple(self.package_languages),
             launch="sco.html",
             files=sorted(files) + (["metadata.xml"] if self.version.name == "scorm12" else []),
-            mastery=config.pass_mark if any(q.asked for q in course.quizzes) else None,
+            mastery=config.pass_mark if any(q.asked for q in source.quizzes) else None,
             metadata_file="metadata.xml" if self.version.name == "scorm12" else None,
         )
         if self.version.name == "scorm12":
@@ -107,9 +117,10 @@ class ScormTarget(HtmlTarget):
         files["imsmanifest.xml"] = build_manifest(self.version, info)
         files.update(self.schema_files())
         write_zip(dest, files)
-        self.written.append(OutputFile(self.name, language, dest))
+        self.written.append(OutputFile(self.name, label, dest))
 
-    def write_launcher(self, site: Path, course: Course, language: str) -> None:
+    def write_launcher(self, site: Path, course: Course) -> None:
+        language = course.language
         renderer = self.context.renderer(language)
         html = renderer.env.get_template("sco.html").render(
             course=course, lang=language, dir=self.direction(language), csp=SCO_CSP,

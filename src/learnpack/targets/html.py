@@ -124,14 +124,15 @@ class HtmlTarget(Target):
                     next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
                 )
                 self.write_text(site / hrefs[page.id], html, language)
-        self.write_text(out / "assets" / f"course.{language}.js", course_script(course, strings, hrefs), language)
+        script = course_script(course, strings, hrefs, self.languages(course))
+        self.write_text(out / "assets" / f"course.{language}.js", script, language)
 
 
 def _link(page: Page) -> dict[str, str]:
     return {"href": f"../{page.id}.html", "title": page.title, "lang": page.language}
 
 
-def course_script(course: Course, strings: Strings, hrefs: dict[str, str]) -> str:
+def course_script(course: Course, strings: Strings, hrefs: dict[str, str], languages: list[str]) -> str:
     """``assets/course.js``: the outline, state keys and runtime strings, shared by every page."""
     config = course.config
     keys = StateKeys.for_course(course)
@@ -140,6 +141,7 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str]) -> st
         "version": config.version,
         "title": config.title,
         "language": course.language,
+        "languages": languages,
         "passMark": config.pass_mark,
         "textMax": TEXT_MAX,
         "reflectionMax": REFLECTION_MAX,

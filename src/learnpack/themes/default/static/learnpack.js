@@ -66,7 +66,8 @@
     state.visited[pageId] = 1;
     state.last = pageId;
     save();
-    store.report("page", { page: pageId, progress: visitedCount() / allPages.length, complete: complete() });
+    store.report("page", { page: pageId, progress: visitedCount() / allPages.length, complete: complete(),
+      language: document.documentElement.lang });
   }
 
   function pageStatus(page) {

@@ -232,6 +232,7 @@
   var finished = false;
   var state = null;
   var interactionCount = 0;
+  var language = course.language; // the language shown; with several in the package, the learner's choice
 
   function set(name, value) {
     if (!api || finished) return false;
@@ -283,12 +284,16 @@
     canExit: true,
     report: function (event, detail) {
       if (event === "page") {
+        if (detail.language && detail.language !== language) {
+          language = detail.language; // the learner switched language: remember it in the LMS
+          set(version.names.language, language);
+        }
         updateStatus();
         commit();
       } else if (event === "answer") {
         var question = questionById[detail.question];
         version.interaction(set, interactionCount++, {
-          id: question.iid, kind: detail.kind, language: course.language, description: detail.stem,
+          id: question.iid, kind: detail.kind, language: language, description: detail.stem,
           response: neutralResponse(detail.kind, detail.value), correct: correctResponses(detail.key),
           caseSensitive: detail.key["case"],
           result: detail.kind === "reflection" ? "neutral" : detail.correct ? "correct" : "incorrect"
@@ -305,7 +310,9 @@
     if (api && String(version.initialize(api)) === "true") {
       state = decode(get(version.names.suspend));
       interactionCount = parseInt(get("cmi.interactions._count"), 10) || 0;
-      set(version.names.language, course.language);
+      var preferred = get(version.names.language);
+      if (course.languages.indexOf(preferred) >= 0) language = preferred;
+      set(version.names.language, language);
       window.LearnpackSCO = { store: store, encode: encode, decode: decode, summary: function () { return summary(state || { visited: {}, quizzes: {} }); } };
       updateStatus();
       commit();
@@ -313,7 +320,7 @@
       api = null; // no LMS: the pages keep their own localStorage store
     }
     var last = state && pages.filter(function (p) { return p.id === state.last; })[0];
-    frame.src = course.language + "/" + (last ? last.href : "index.html");
+    frame.src = language + "/" + (last ? last.href : "index.html");
     frame.hidden = false;
     statusLine.hidden = true;
   }

@@ -1,0 +1,95 @@
+"""A --multilingual SCORM package with scorm-again: switching language keeps the learner's state."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from browser import require
+from conftest import ROOTS
+from learnpack.build import build
+from test_browser import answer
+from test_scorm_runtime import LMS, SCORM_AGAIN, _QuietHandler, check_all_values, cmi, interactions, launch
+
+pytestmark = pytest.mark.browser
+PREFERENCE = {"12": "cmi.student_preference.language", "2004": "cmi.learner_preference.language"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    require((SCORM_AGAIN / "scorm12.min.js").is_file(), "scorm-again is not installed (npm ci)")
+    root = tmp_path_factory.mktemp("lms")
+    for name in ("lms.html", "lms.js"):
+        shutil.copyfile(LMS / name, root / name)
+    for name in ("scorm12.min.js", "scorm2004.min.js"):
+        shutil.copyfile(SCORM_AGAIN / name, root / name)
+    out = build(ROOTS / "multilang", ["scorm12", "scorm2004"], tmp_path_factory.mktemp("out"), multilingual=True).out
+    for version, target in (("12", "scorm12"), ("2004", "scorm2004")):
+        (package,) = (out / target).glob("*.zip")
+        assert package.name == f"multilang-1.0.0-mul-{target}.zip"
+        zipfile.ZipFile(package).extractall(root / f"sco{version}")
+    http = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{http.server_address[1]}"
+    http.shutdown()
+    http.server_close()
+
+
+def switch_to(course, code: str) -> None:  # type: ignore[no-untyped-def]
+    course.locator(".language-menu summary").click()
+    course.locator(f".language-menu a[hreflang='{code}']").click()
+    course.locator(f"html[lang='{code}'] main h1").wait_for()
+
+
+@pytest.mark.parametrize("version", ["12", "2004"])
+def test_switching_language_mid_quiz_keeps_state_and_records_the_language(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    course = launch(page, server, version)
+    assert course.locator("html").get_attribute("lang") == "nb"
+    course.locator(".start-link").click()
+    for page_id in ("01-intro/01-velkommen", "01-intro/02-mer", "02-quiz/01-sporsmal"):
+        course.locator(f"body[data-page='{page_id}']").wait_for()
+        if page_id != "02-quiz/01-sporsmal":
+            course.locator(".pager-next").click()
+    answer(course, {"q-puls": "b", "q-ord": "bradykardi"})
+    switch_to(course, "en")
+    assert course.locator("h1").inner_text() == "Questions"
+    assert course.locator("#q-puls input[value='b']").is_checked()
+    assert course.locator("#q-ord input").input_value() == "bradykardi"
+    assert cmi(page)[PREFERENCE[version]] == "en"
+    answer(course, {"q-tf": "true"})
+    course.get_by_role("button", name="Check answers").click()
+    assert "3 of 3 correct" in course.locator(".quiz-result").inner_text()
+    values = cmi(page)
+    if version == "12":
+        assert values["cmi.core.lesson_status"] == "passed" and values["cmi.core.score.raw"] == "100"
+    else:
+        assert values["cmi.success_status"] == "passed" and values["cmi.completion_status"] == "completed"
+        records = {r["id"]: r for r in interactions(page).values()}
+        assert records["q.puls"]["description"] == "{lang=en}What is a normal resting pulse?"
+    check_all_values(page, version)
+    course.get_by_role("button", name="Exit").click()
+    page.frame_locator("#sco").locator(".sco-status").wait_for()
+    saved = page.evaluate("JSON.stringify(window.LMS.api.renderCMIToJSONObject())")
+    page.evaluate("data => sessionStorage.setItem('saved', data)", saved)
+    course = launch(page, server, version, resume="saved")
+    # Resumed in the learner's language, at the bookmarked page, with the quiz as it was.
+    assert course.locator("html").get_attribute("lang") == "en"
+    assert course.locator("h1").inner_text() == "Questions"
+    assert "3 of 3 correct" in course.locator(".quiz-result").inner_text()
+
+
+def test_single_language_packages_have_no_language_menu(tmp_path: Path) -> None:
+    out = build(ROOTS / "multilang", ["scorm12"], tmp_path).out
+    names = sorted(p.name for p in (out / "scorm12").glob("*.zip"))
+    assert names == [f"multilang-1.0.0-{lang}-scorm12.zip" for lang in ("ar", "en", "nb", "nn", "se")]
+    with zipfile.ZipFile(out / "scorm12" / "multilang-1.0.0-en-scorm12.zip") as archive:
+        page = archive.read("en/02-quiz/01-sporsmal.html").decode()
+        assert "language-menu" not in page
+        assert not any(n.startswith("nb/") for n in archive.namelist())
