@@ -54,3 +54,33 @@ def test_direction_comes_from_babel() -> None:
 
 def test_english_is_always_available() -> None:
     assert "en" in catalog_languages() and "nb" in catalog_languages()
+
+
+def test_a_course_overrides_strings_in_course_yml(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from lxml import html as lxml_html
+
+    from conftest import write_course
+    from learnpack.build import build
+
+    yml = ("id: t\ntitle: T\nversion: 1\nlanguage: nb\n"
+           "strings:\n  nb:\n    quiz.check: Rett quizen\n    callout.warning: OBS\n")
+    page = "# P\n\n::: warning\nRing 113.\n:::\n\n::: quiz\n### Q {#q}\n= true\n:::\n"
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": page}, yml)
+    out = build(root, ["html"], tmp_path / "out").out
+    doc = lxml_html.fromstring((out / "html" / "nb" / "01-m" / "01-p.html").read_bytes())
+    assert doc.xpath("//button[contains(@class, 'quiz-check')]/text()") == ["Rett quizen"]
+    assert doc.xpath("//p[@class='callout-label']/text()") == ["OBS"]
+
+
+def test_unknown_string_id_is_reported_with_a_suggestion(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from conftest import write_course
+    from learnpack.errors import CourseError
+    from learnpack.loader import load_course
+
+    yml = "id: t\ntitle: T\nversion: 1\nlanguage: nb\nstrings:\n  nb:\n    quiz.chek: Rett\n"
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n"}, yml)
+    with pytest.raises(CourseError) as caught:
+        load_course(root)
+    assert "unknown message id 'quiz.chek'; did you mean 'quiz.check'?" in caught.value.diagnostics[0].message

@@ -13,6 +13,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from .errors import Diagnostics
+from .i18n.messages import MESSAGES
 from .model import CourseConfig
 
 COURSE_FILE = "course.yml"
@@ -42,6 +43,25 @@ def _localized_text(value: Any) -> str | None:
                 return f"the {lang} text must be non-empty text"
         return None if value else "must be text or a mapping of language to text"
     return _text(value)
+
+
+def _string_overrides(value: Any) -> str | None:
+    """``{nb: {quiz.check: Rett quizen}}``: interface strings a course replaces, per language."""
+    if not isinstance(value, dict):
+        return "must map a language to {message id: text}, e.g. {nb: {quiz.check: Rett quizen}}"
+    for lang, texts in value.items():
+        if (problem := language_problem(lang)) is not None:
+            return problem
+        if not isinstance(texts, dict):
+            return f"{lang}: must map message ids to texts"
+        for key, text in texts.items():
+            if key not in MESSAGES:
+                close = difflib.get_close_matches(str(key), MESSAGES, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                return f"unknown message id {key!r}{hint}"
+            if _text(text) is not None:
+                return f"{lang}.{key}: must be non-empty text"
+    return None
 
 
 def _fallbacks(value: Any) -> str | None:
@@ -111,6 +131,7 @@ COURSE_OPTIONS: dict[str, Option] = {
     "language": Option(_language, required=True),
     "languages": Option(_languages),
     "fallback": Option(_fallbacks),
+    "strings": Option(_string_overrides),
     "description": Option(_localized_text),
     "authors": Option(_authors),
     "licence": Option(_text),
@@ -246,6 +267,8 @@ def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | N
         titles=titles,
         descriptions=descriptions,
         fallbacks=fallback_chains(languages, language, data.get("fallback") or {}),
+        strings={str(lang): {str(k): str(v) for k, v in texts.items()}
+                 for lang, texts in (data.get("strings") or {}).items()},
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import language_problem, load_course_config, load_module_config
 from .errors import CourseError, Diagnostics, display_path
+from .i18n.catalog import Strings
 from .markdown import create_markdown
 from .model import Course, Module, Page, Source
 from .pages import PageContext, load_page
@@ -49,6 +50,7 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
         language=config.language,
         diagnostics=diagnostics,
         md=create_markdown(),
+        strings={lang: Strings(lang, texts) for lang, texts in config.strings.items()},
     )
     modules = []
     metas = {}

@@ -181,6 +181,7 @@ class CourseConfig:
     titles: dict[str, str] = field(default_factory=dict)  # by language
     descriptions: dict[str, str] = field(default_factory=dict)
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> chain
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> interface string overrides
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from .config import Option, check_options, parse_yaml_mapping
 from .errors import Diagnostics
-from .i18n.catalog import language_name, strings_for, text_direction
+from .i18n.catalog import Strings, language_name, strings_for, text_direction
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
 from .model import Page, Quiz, Segment, Source
 from .questions import QuizBuilder
@@ -46,6 +46,7 @@ class PageContext:
     diagnostics: Diagnostics
     md: MarkdownIt
     variants: dict[tuple[Path, str], Page] = field(default_factory=dict)  # loaded once, shared by chains
+    strings: dict[str, Strings] = field(default_factory=dict)  # interface strings with the course's overrides
 
 
 @dataclass
@@ -96,7 +97,7 @@ class _PageLoader:
         md = self.ctx.md
         renderer = cast(RendererHTML, md.renderer)
         render_env: dict[str, Any] = {
-            "strings": strings_for(self.ctx.language),
+            "strings": self.ctx.strings.get(self.ctx.language) or strings_for(self.ctx.language),
             "isolate": text_direction(self.ctx.language) == "rtl",
         }
         builder = QuizBuilder(

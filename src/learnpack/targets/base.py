@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..i18n.catalog import strings_for, text_direction
+from ..i18n.catalog import Strings, text_direction
 from ..model import Course
 from ..rendering import PageRenderer
 from ..theme import Theme
@@ -33,7 +33,8 @@ class BuildContext:
 
     def renderer(self, language: str) -> PageRenderer:
         if language not in self.renderers:
-            self.renderers[language] = PageRenderer(self.theme.environment(), strings_for(language))
+            strings = Strings(language, self.course.config.strings.get(language))
+            self.renderers[language] = PageRenderer(self.theme.environment(), strings)
         return self.renderers[language]
 
 
