@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .build import build as run_build
 from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
+from .i18n.status import STATES, course_status, render_report, stamp
 from .loader import load_course
 from .scaffold import create_course
 from .scorm.validate import has_errors, validate_package
@@ -111,6 +112,46 @@ def new(course_dir: Path, title: str, language: str) -> None:
     with _guard(False):
         create_course(course_dir, title=title, language=language)
     click.echo(f"Created {display_path(course_dir)}. Build it with: learnpack build {display_path(course_dir)}")
+
+
+@main.group()
+def i18n() -> None:
+    """Translations: status, and recording what a translation was made from."""
+
+
+@i18n.command("status")
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--html", "html_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the status as an HTML report to this file.")
+def i18n_status(course_dir: Path, html_file: Path | None) -> None:
+    """Per language: pages translated, outdated, untracked and missing."""
+    with _guard(False):
+        course = load_course(course_dir)
+    report = course_status(course)
+    for lang, rows in report.items():
+        counts = ", ".join(f"{sum(r.state == s for r in rows)} {s}" for s in STATES)
+        click.echo(f"{lang}: {counts}")
+        for row in rows:
+            if row.state != "translated":
+                click.echo(f"  {row.state:10} {display_path(row.variant or row.source)}")
+    if html_file is not None:
+        html_file.write_text(render_report(course, report), encoding="utf-8")
+        click.echo(f"report: {display_path(html_file)}")
+
+
+@i18n.command("stamp")
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--lang", "language", required=True, help="The language whose translations are up to date.")
+@click.argument("pages", nargs=-1)
+def i18n_stamp(course_dir: Path, language: str, pages: tuple[str, ...]) -> None:
+    """Record that the LANG translations (or only PAGES, e.g. 01-intro/01-welcome) match their source now."""
+    with _guard(False):
+        course = load_course(course_dir)
+        if language not in course.config.languages or language == course.language:
+            raise LearnpackError(f"{language!r} is not a translation language of this course")
+        written = stamp(course, language, list(pages) or None)
+    for path in written:
+        click.echo(f"stamped {display_path(path)}")
 
 
 def _count_pages(course_dir: Path) -> int:

@@ -13,7 +13,7 @@ from .markdown import create_markdown
 from .model import Course, Module, Page, Source
 from .pages import PageContext, load_page
 from .slugs import SAFE_NAME
-from .variants import align_variant, variant_path
+from .variants import align_variant, check_outdated, variant_path
 
 ModuleMeta = tuple[dict[str, str], dict[str, str]]  # titles and descriptions by language
 
@@ -91,6 +91,8 @@ def _page_in(ctx: PageContext, source: Page, chain: tuple[str, ...], source_lang
             key = (path, language)
             if key not in ctx.variants:
                 variant = load_page(replace(ctx, language=language), path, page_id=source.id, slug=source.slug)
+                if variant is not None:
+                    check_outdated(source, variant, ctx.diagnostics)
                 ctx.variants[key] = align_variant(source, variant, ctx.diagnostics) if variant else source
             return ctx.variants[key]
     return source

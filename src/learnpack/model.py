@@ -146,6 +146,7 @@ class Page:
     minutes: int
     media: tuple[Path, ...] = ()  # absolute source paths of files the page uses
     language: str = ""  # the language of this page's text (another one than the course's: a fallback)
+    translated_from: str = ""  # in a variant: the hash of the source page it was translated from
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

@@ -28,6 +28,8 @@ PAGE_OPTIONS: dict[str, Option] = {
     "title": Option(lambda v: None if isinstance(v, str) and v.strip() else "must be non-empty text"),
     "minutes": Option(lambda v: None if isinstance(v, int) and not isinstance(v, bool) and v > 0
                       else "must be a whole number of minutes"),
+    "translated_from": Option(lambda v: None if isinstance(v, str) and re.fullmatch(r"[0-9a-f]{12}", v)
+                              else "must be the 12-character source hash that learnpack i18n writes"),
 }
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -81,6 +83,7 @@ class _PageLoader:
             minutes=minutes,
             media=tuple(sorted(self.media)),
             language=self.ctx.language,
+            translated_from=str(meta.get("translated_from", "")),
         )
 
     def _front_matter(self, tokens: list[Token]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ a variant is shown from the next language of the fallback chain.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,20 @@ from .model import Kind, Page, Question, Quiz, Segment
 def variant_path(source: Path, language: str) -> Path:
     """``01-puls.md`` -> ``01-puls.<language>.md``."""
     return source.with_name(f"{source.stem}.{language}.md")
+
+
+def source_hash(path: Path) -> str:
+    """What a translation records as the source text it was made from (12 hex digits)."""
+    text = path.read_bytes().replace(b"\r\n", b"\n")
+    return hashlib.sha256(text).hexdigest()[:12]
+
+
+def check_outdated(source: Page, variant: Page, diagnostics: Diagnostics) -> None:
+    """Warn when the source page changed after the variant was translated from it."""
+    if variant.translated_from and variant.translated_from != source_hash(source.origin.path):
+        diagnostics.warning(variant.origin.path, 2,
+                            f"outdated translation: {display_path(source.origin.path)} has changed since it was "
+                            "translated; update the translation, then run learnpack i18n stamp", "i18n.outdated")
 
 
 def align_variant(source: Page, variant: Page, diagnostics: Diagnostics) -> Page:

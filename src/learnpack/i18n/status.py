@@ -1,0 +1,84 @@
+"""Translation status: per language, which pages are translated, outdated, untracked or missing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..model import Course
+from ..variants import source_hash, variant_path
+from .catalog import language_name
+
+STATES = ("translated", "outdated", "untracked", "missing")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class PageStatus:
+    page_id: str
+    title: str
+    source: Path
+    variant: Path | None
+    state: str  # one of STATES
+
+
+def course_status(course: Course) -> dict[str, list[PageStatus]]:
+    """For every language but the source, the state of each page's translation."""
+    report: dict[str, list[PageStatus]] = {}
+    for translated in course.in_languages()[1:]:
+        rows = []
+        for source, page in zip(course.pages, translated.pages, strict=True):
+            if page.language != translated.language:
+                rows.append(PageStatus(source.id, source.title, source.origin.path, None, "missing"))
+                continue
+            if not page.translated_from:
+                state = "untracked"
+            elif page.translated_from == source_hash(source.origin.path):
+                state = "translated"
+            else:
+                state = "outdated"
+            rows.append(PageStatus(source.id, page.title, source.origin.path, page.origin.path, state))
+        report[translated.language] = rows
+    return report
+
+
+def stamp(course: Course, language: str, page_ids: list[str] | None = None) -> list[Path]:
+    """Record the current source hash in the front matter of ``language``'s variants (all, or ``page_ids``)."""
+    written = []
+    for source in course.pages:
+        if page_ids and source.id not in page_ids:
+            continue
+        path = variant_path(source.origin.path, language)
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        set_front_matter_key(path, text, "translated_from", source_hash(source.origin.path))
+        written.append(path)
+    return written
+
+
+def set_front_matter_key(path: Path, text: str, key: str, value: str) -> None:
+    """Set ``key: value`` in the file's front matter (adding front matter if there is none)."""
+    match = FRONT_MATTER.match(text)
+    line = f"{key}: {value}\n"
+    if match is None:
+        text = f"---\n{line}---\n{text}"
+    else:
+        body = match.group(1) or ""
+        body = re.sub(rf"(?m)^{re.escape(key)}:.*\n", "", body) + line
+        text = f"---\n{body}---\n" + text[match.end():]
+    temporary = path.with_name(f".{path.name}.learnpack-tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)  # never a half-written translation
+
+
+def render_report(course: Course, report: dict[str, list[PageStatus]]) -> str:
+    """The status as a standalone HTML page (no scripts, nothing loaded from elsewhere)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent)), autoescape=True)
+    counts = {lang: {state: sum(r.state == state for r in rows) for state in STATES} for lang, rows in report.items()}
+    return env.get_template("report.html").render(
+        course=course, report=report, states=STATES, name=language_name, counts=counts,
+    )
