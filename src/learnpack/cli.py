@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .build import build as run_build
 from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
+from .i18n.exchange import export_po, export_xliff, import_file
 from .i18n.status import STATES, course_status, render_report, stamp
 from .loader import load_course
 from .scaffold import create_course
@@ -152,6 +153,43 @@ def i18n_stamp(course_dir: Path, language: str, pages: tuple[str, ...]) -> None:
         written = stamp(course, language, list(pages) or None)
     for path in written:
         click.echo(f"stamped {display_path(path)}")
+
+
+@i18n.command("export")
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--lang", "language", required=True, help="The language to translate into.")
+@click.option("--format", "file_format", type=click.Choice(["xliff", "po"]), default="xliff", show_default=True,
+              help="XLIFF 1.2 for translation agencies' tools, PO for open-source translators.")
+@click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Output file [default: <course id>-<lang>.xlf or .po].")
+def i18n_export(course_dir: Path, language: str, file_format: str, out: Path | None) -> None:
+    """Write every translatable segment of the course, source text filled in, for translators."""
+    with _guard(False):
+        course = load_course(course_dir)
+        if language not in course.config.languages or language == course.language:
+            raise LearnpackError(f"{language!r} is not a translation language of this course "
+                                 f"(languages in course.yml: {', '.join(course.config.languages)})")
+        data = export_xliff(course, language) if file_format == "xliff" else export_po(course, language)
+    out = out or Path(f"{course.config.id}-{language}.{'xlf' if file_format == 'xliff' else 'po'}")
+    out.write_bytes(data)
+    click.echo(f"wrote {display_path(out)}")
+
+
+@i18n.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--course", "course_dir", type=click.Path(path_type=Path, file_okay=False), default=".",
+              show_default=True, help="The course folder the file was exported from.")
+def i18n_import(file: Path, course_dir: Path) -> None:
+    """Write the translated pages of FILE (XLIFF or PO) as language variants, or nothing on any error."""
+    diagnostics = Diagnostics()
+    with _guard(False):
+        course = load_course(course_dir)
+        language, written = import_file(course, file, diagnostics)
+        if diagnostics.errors:
+            raise CourseError(diagnostics.sorted())
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    click.echo(f"{language}: {len(written)} pages translated")
 
 
 def _count_pages(course_dir: Path) -> int:

@@ -1,0 +1,113 @@
+"""The translatable text of a page, as segments with inline Markdown kept as placeholders.
+
+A segment is one piece of text a translator sees: the page title, a heading, a paragraph,
+a list item, a table cell, a question stem, an option, a feedback or hint text. Inline
+Markdown (``**``, ``[``, ``](url)``, `` `code` ``, ``{#id}``) never reaches the translator as
+text: it becomes numbered placeholders, so it cannot be broken, and what comes back can be
+checked against the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from ..markdown import create_markdown
+
+# Inline Markdown that is code, not text: code spans, link and image brackets with their
+# targets, emphasis and strike-through runs, backslash escapes, autolinks.
+INLINE_CODE = re.compile(
+    r"(`+)[^`]*?\1"  # `code`
+    r"|\]\([^)]*\)"  # ](target)
+    r"|!\[|\["  # ![ and [
+    r"|\\[!-/:-@\[-`{-~]"  # \* and other escapes
+    r"|<[a-z][a-z0-9+.-]*:[^>\s]*>"  # <https://…>
+    r"|\*+|_+(?=\W|$)|(?<=\W)_+|^_+|~~",
+)
+TRANSLATED_TYPES = {"inline"}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    id: str  # stable within the page: "<line>.<n>"
+    line: int  # 1-based line of the source
+    kind: str  # title, heading, text, cell, stem, option, feedback
+    source: str  # the Markdown source of the segment
+    pieces: tuple[str | int, ...]  # text, and placeholder numbers (1-based) standing for codes
+    codes: tuple[str, ...]  # placeholder n -> its Markdown
+
+    @property
+    def has_text(self) -> bool:
+        return any(isinstance(p, str) and p.strip() for p in self.pieces)
+
+
+def _is_text_answer(answer: str) -> bool:
+    """``= takykardi`` is text to translate; ``= true``, ``= 72`` and ``= 12..20`` are not."""
+    text = answer.strip()
+    return bool(text) and text.lower() not in ("true", "false") and not re.match(r"^[-−]?\d", text)
+
+
+def split_inline(source: str) -> tuple[tuple[str | int, ...], tuple[str, ...]]:
+    """``"Se **dette** nå"`` -> ``("Se ", 1, "dette", 2, " nå")``, ``("**", "**")``."""
+    pieces: list[str | int] = []
+    codes: list[str] = []
+    last = 0
+    for match in INLINE_CODE.finditer(source):
+        if match.start() > last:
+            pieces.append(source[last:match.start()])
+        codes.append(match.group())
+        pieces.append(len(codes))
+        last = match.end()
+    if last < len(source):
+        pieces.append(source[last:])
+    return tuple(pieces), tuple(codes)
+
+
+def join_inline(pieces: list[str | int], codes: tuple[str, ...]) -> str:
+    """The Markdown of translated pieces: placeholders back to their code, text escaped."""
+    return "".join(codes[p - 1] if isinstance(p, int) else escape_text(p) for p in pieces)
+
+
+def escape_text(text: str) -> str:
+    """Translated text that cannot turn into Markdown syntax or quiz structure."""
+    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    return re.sub(r"(?m)^(\s*)([#>=:+-]|\d+[.)])", r"\1\\\2", text)
+
+
+def page_segments(text: str) -> list[Segment]:
+    """Every translatable segment of a page, in order."""
+    md = create_markdown()
+    tokens = md.parse(text, {})
+    segments: list[Segment] = []
+    counts: dict[int, int] = {}
+
+    def add(line: int, kind: str, source: str) -> None:
+        pieces, codes = split_inline(source)
+        counts[line] = counts.get(line, 0) + 1
+        segment = Segment(f"{line}.{counts[line]}", line, kind, source, pieces, codes)
+        if segment.has_text:
+            segments.append(segment)
+
+    if tokens and tokens[0].type == "front_matter":
+        for offset, raw in enumerate(tokens[0].content.splitlines()):
+            if match := re.match(r"^title:\s*(.+?)\s*$", raw):
+                add(offset + 2, "title", match.group(1).strip("'\""))
+    parents: list[Token] = []
+    for token in tokens:
+        if token.type == "quiz_answer" and token.map is not None and _is_text_answer(token.content):
+            add(token.map[0] + 1, "answer", token.content)
+            continue
+        if token.nesting == 1:
+            parents.append(token)
+        elif token.nesting == -1 and parents:
+            parents.pop()
+        if token.type != "inline" or token.map is None:
+            continue
+        parent = parents[-1].type if parents else ""
+        kind = {"heading_open": "heading", "quiz_question_open": "stem", "quiz_choice_open": "option",
+                "quiz_item_open": "option", "quiz_pair_open": "option", "quiz_feedback_open": "feedback",
+                "th_open": "cell", "td_open": "cell"}.get(parent, "text")
+        add(token.map[0] + 1, kind, token.content)
+    return segments
