@@ -177,3 +177,11 @@ def test_sample_course_builds_strictly(build_root) -> None:  # type: ignore[no-u
     for lang in ("en", "ar", "nn"):
         languages = {p.language for p in by_language[lang].pages}
         assert languages == {lang, "nb"}, (lang, languages)  # partly translated: the rest falls back
+
+
+def test_styles_load_no_font_and_name_system_fonts_for_every_script(build_root) -> None:  # type: ignore[no-untyped-def]
+    css = (build_root("basic").out / "html" / "assets" / "learnpack.css").read_text(encoding="utf-8")
+    assert "@font-face" not in css and "url(" not in css and "@import" not in css
+    for font in ("Noto Sans Ethiopic", "Nyala", "Kefa", "Ebrima", "Noto Naskh Arabic", "system-ui"):
+        assert f'"{font}"' in css or font in css  # Ethiopic (Tigrinya), Arabic script, and the rest
+    assert " left" not in css.replace("text-align: start", "") and "right:" not in css  # logical properties only
