@@ -184,4 +184,6 @@ def test_styles_load_no_font_and_name_system_fonts_for_every_script(build_root) 
     assert "@font-face" not in css and "url(" not in css and "@import" not in css
     for font in ("Noto Sans Ethiopic", "Nyala", "Kefa", "Ebrima", "Noto Naskh Arabic", "system-ui"):
         assert f'"{font}"' in css or font in css  # Ethiopic (Tigrinya), Arabic script, and the rest
-    assert " left" not in css.replace("text-align: start", "") and "right:" not in css  # logical properties only
+    physical = re.findall(r"(?:margin|padding|border|inset)-(?:left|right)|[{;\s](?:left|right)\s*:|"
+                          r"(?:float|text-align|clear)\s*:\s*(?:left|right)", css)
+    assert physical == []  # logical properties only, so right-to-left pages mirror by themselves
