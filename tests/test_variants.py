@@ -86,11 +86,13 @@ def test_mismatch_line_points_at_the_question(tmp_path: Path) -> None:
     assert problem.line == 4 and "01-m/01-p.md:4" in problem.message
 
 
-def test_variant_for_an_unlisted_language_is_a_warning(tmp_path: Path) -> None:
+def test_variant_for_an_unlisted_language_is_an_error(tmp_path: Path) -> None:
     root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n", "01-m/01-p.pl.md": "# P\n"}, COURSE_YML)
-    diagnostics = Diagnostics()
-    load_course(root, diagnostics)
-    assert [d.code for d in diagnostics.items] == ["i18n.unlisted_language"]
+    with pytest.raises(CourseError) as caught:
+        load_course(root, Diagnostics())
+    (problem,) = caught.value.diagnostics
+    assert (problem.code, problem.path.name, problem.line) == ("i18n.unlisted_language", "01-p.pl.md", 1)
+    assert "not in languages in course.yml" in problem.message
 
 
 def test_source_title_is_required_in_a_title_mapping(tmp_path: Path) -> None:

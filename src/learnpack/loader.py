@@ -111,8 +111,8 @@ def _page_files(folder: Path, languages: tuple[str, ...], diagnostics: Diagnosti
             lang = stem.rsplit(".", 1)[1]
             if language_problem(lang) is None:
                 if lang not in languages:
-                    diagnostics.warning(path, None, f"variant for language {lang!r}, which course.yml does "
-                                        "not list in languages", "i18n.unlisted_language")
+                    diagnostics.error(path, 1, f"a translation into {lang!r}, which is not in languages in "
+                                      "course.yml: add it there, or rename the file", "i18n.unlisted_language")
                 continue
         if not SAFE_NAME.match(path.name):
             diagnostics.error(path, None, "use only letters a-z, digits, '-', '_' and '.' in page file names",
