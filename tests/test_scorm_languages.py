@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from browser import require
 from conftest import ROOTS
 from learnpack.build import build
 from test_browser import answer
-from test_scorm_runtime import LMS, SCORM_AGAIN, _QuietHandler, check_all_values, cmi, interactions, launch
+from test_scorm_runtime import check_all_values, cmi, interactions, launch, serve_lms
 
 pytestmark = pytest.mark.browser
 PREFERENCE = {"12": "cmi.student_preference.language", "2004": "cmi.learner_preference.language"}
@@ -24,22 +19,11 @@ PREFERENCE = {"12": "cmi.student_preference.language", "2004": "cmi.learner_pref
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require((SCORM_AGAIN / "scorm12.min.js").is_file(), "scorm-again is not installed (npm ci)")
-    root = tmp_path_factory.mktemp("lms")
-    for name in ("lms.html", "lms.js"):
-        shutil.copyfile(LMS / name, root / name)
-    for name in ("scorm12.min.js", "scorm2004.min.js"):
-        shutil.copyfile(SCORM_AGAIN / name, root / name)
     out = build(ROOTS / "multilang", ["scorm12", "scorm2004"], tmp_path_factory.mktemp("out"), multilingual=True).out
-    for version, target in (("12", "scorm12"), ("2004", "scorm2004")):
-        (package,) = (out / target).glob("*.zip")
-        assert package.name == f"multilang-1.0.0-mul-{target}.zip"
-        zipfile.ZipFile(package).extractall(root / f"sco{version}")
-    http = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    threading.Thread(target=http.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{http.server_address[1]}"
-    http.shutdown()
-    http.server_close()
+    assert sorted(p.name for p in out.rglob("*.zip")) == ["multilang-1.0.0-mul-scorm12.zip",
+                                                          "multilang-1.0.0-mul-scorm2004.zip"]
+    with serve_lms(tmp_path_factory.mktemp("lms"), out) as url:
+        yield url
 
 
 def switch_to(course, code: str) -> None:  # type: ignore[no-untyped-def]

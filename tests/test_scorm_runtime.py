@@ -12,6 +12,7 @@ import shutil
 import threading
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -33,25 +34,33 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def lms_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A static server on 127.0.0.1 holding the test LMS and the unpacked SCOs."""
+@contextmanager
+def serve_lms(root: Path, out: Path) -> Iterator[str]:
+    """Serve the test LMS and the packages built into ``out`` (one per SCORM version) on 127.0.0.1."""
     require((SCORM_AGAIN / "scorm12.min.js").is_file(), "scorm-again is not installed (npm ci)")
-    root = tmp_path_factory.mktemp("lms")
     for name in ("lms.html", "lms.js"):
         shutil.copyfile(LMS / name, root / name)
     for name in ("scorm12.min.js", "scorm2004.min.js"):
         shutil.copyfile(SCORM_AGAIN / name, root / name)
-    out = build(ROOTS / "basic", list(VERSIONS.values()), tmp_path_factory.mktemp("packages")).out
     for version, target in VERSIONS.items():
         (package,) = (out / target).glob("*.zip")
         zipfile.ZipFile(package).extractall(root / f"sco{version}")
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", root
-    server.shutdown()
-    server.server_close()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def lms_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A static server on 127.0.0.1 holding the test LMS and the unpacked SCOs."""
+    root = tmp_path_factory.mktemp("lms")
+    out = build(ROOTS / "basic", list(VERSIONS.values()), tmp_path_factory.mktemp("packages")).out
+    with serve_lms(root, out) as url:
+        yield url, root
 
 
 def launch(page, server: str, version: str, resume: str | None = None):  # type: ignore[no-untyped-def]
