@@ -85,8 +85,8 @@ def main() -> int:
         full = best_of(args.runs, lambda: build(large, ["html", "scorm12", "scorm2004"], tmp_path / "out"))
         html_only = best_of(args.runs, lambda: build(large, ["html"], tmp_path / "out-html"))
         build(small, ["html"], tmp_path / "out-small")
-        page_small = (tmp_path / "out-small" / "html" / "01-modul" / "02-side.html").stat().st_size
-        page_large = (tmp_path / "out-html" / "html" / "01-modul" / "02-side.html").stat().st_size
+        page_small = (tmp_path / "out-small" / "html" / "nb" / "01-modul" / "02-side.html").stat().st_size
+        page_large = (tmp_path / "out-html" / "html" / "nb" / "01-modul" / "02-side.html").stat().st_size
         state = worst_case_length(load_course(large))
         zips = [p.stat().st_size for p in (tmp_path / "out").rglob("*.zip")]
     print(f"pages: {args.pages} (small course: {args.pages // 10}); best of {args.runs} runs")
