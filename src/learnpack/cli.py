@@ -78,7 +78,7 @@ def check(course_dir: Path, strict: bool) -> None:
     _print_diagnostics(diagnostics.sorted())
     questions = sum(len(q.questions) for q in course.quizzes)
     click.echo(f"{course.config.id}: {len(course.modules)} modules, {len(course.pages)} pages, "
-               f"{questions} questions: ok")
+               f"{questions} questions, languages {', '.join(course.config.languages)}: ok")
 
 
 @main.command()
