@@ -11,10 +11,10 @@ import pytest
 from conftest import ROOTS
 from learnpack.build import build
 from test_browser import answer
-from test_scorm_runtime import check_all_values, cmi, interactions, launch, serve_lms
+from scorm_lms import PREFERENCE, check_values, cmi, exit_course, held_after, launch, next_visit, serve_lms
+from test_scorm_runtime import interactions
 
 pytestmark = pytest.mark.browser
-PREFERENCE = {"12": "cmi.student_preference.language", "2004": "cmi.learner_preference.language"}
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +57,9 @@ def test_switching_language_mid_quiz_keeps_state_and_records_the_language(page, 
         assert values["cmi.success_status"] == "passed" and values["cmi.completion_status"] == "completed"
         records = {r["id"]: r for r in interactions(page).values()}
         assert records["q.puls"]["description"] == "{lang=en}What is a normal resting pulse?"
-    check_all_values(page, version)
-    course.get_by_role("button", name="Exit").click()
-    page.frame_locator("#sco").locator(".sco-status").wait_for()
-    saved = page.evaluate("JSON.stringify(window.LMS.api.renderCMIToJSONObject())")
-    page.evaluate("data => sessionStorage.setItem('saved', data)", saved)
-    course = launch(page, server, version, resume="saved")
+    check_values(page, version)
+    assert exit_course(page, course, confirm="Exit") == "Your progress is saved. You can close this window."
+    course = launch(page, server, version, held=next_visit(held_after(page), version))
     # Resumed in the learner's language, at the bookmarked page, with the quiz as it was.
     assert course.locator("html").get_attribute("lang") == "en"
     assert course.locator("h1").inner_text() == "Questions"

@@ -13,7 +13,7 @@ from conftest import REPO, ROOTS, write_course
 from learnpack.build import build
 from learnpack.errors import CourseError
 from learnpack.loader import load_course
-from learnpack.scorm.suspend import LIMITS, assign_keys, worst_case_length
+from learnpack.scorm.suspend import KEY_WIDTH, LIMITS, assign_keys, worst_case_length
 
 SCHEMAS = REPO.parent / "shared" / "schemas"
 needs_schemas = pytest.mark.skipif(not SCHEMAS.is_dir(), reason=f"ADL schemas not found at {SCHEMAS}")
@@ -170,7 +170,7 @@ def test_interaction_ids_that_collide_are_a_build_error(tmp_path: Path) -> None:
 def test_state_keys_are_stable_and_unique() -> None:
     ids = [f"sporsmal-{n}" for n in range(2000)]
     keys = assign_keys(ids)
-    assert len(set(keys.values())) == 2000 and all(len(k) == 3 for k in keys.values())
+    assert len(set(keys.values())) == 2000 and all(len(k) == KEY_WIDTH for k in keys.values())
     assert assign_keys(ids[:10]) == {i: keys[i] for i in ids[:10]}
     # Adding ids elsewhere leaves the keys of ids that did not collide unchanged.
     again = assign_keys(["ny-side", *ids[:50]])

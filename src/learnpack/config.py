@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 
 from .errors import Diagnostics
 from .i18n.messages import MESSAGES
-from .model import CourseConfig
+from .model import REFLECTION_MAX, TEXT_MAX, CourseConfig
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
@@ -118,6 +118,22 @@ def _minutes(value: Any) -> str | None:
     return None
 
 
+ANSWER_LENGTHS = {"text": (1, 250), "reflection": (1, 4000)}  # what SCORM responses can hold
+
+
+def _answer_length(value: Any) -> str | None:
+    """``{text: 60, reflection: 250}``: the most characters a learner can type in a free-text answer."""
+    if not isinstance(value, dict):
+        return "must map text and/or reflection to a number of characters"
+    for key, number in value.items():
+        if key not in ANSWER_LENGTHS:
+            return f"has no key {key!r}: use text (short-text answers) or reflection"
+        low, high = ANSWER_LENGTHS[key]
+        if isinstance(number, bool) or not isinstance(number, int) or not low <= number <= high:
+            return f"{key} must be a whole number of characters from {low} to {high}"
+    return None
+
+
 def _theme(value: Any) -> str | None:
     if not isinstance(value, str) or not re.match(r"^[A-Za-z0-9_-]+$", value):
         return "must be the name of a theme folder"
@@ -138,6 +154,7 @@ COURSE_OPTIONS: dict[str, Option] = {
     "pass_mark": Option(_percent),
     "duration": Option(_minutes),
     "theme": Option(_theme),
+    "answer_length": Option(_answer_length),
 }
 
 MODULE_OPTIONS: dict[str, Option] = {
@@ -264,6 +281,8 @@ def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | N
         pass_mark=data.get("pass_mark", 80),
         duration=data.get("duration"),
         theme=data.get("theme", "default"),
+        text_max=(data.get("answer_length") or {}).get("text", TEXT_MAX),
+        reflection_max=(data.get("answer_length") or {}).get("reflection", REFLECTION_MAX),
         titles=titles,
         descriptions=descriptions,
         fallbacks=fallback_chains(languages, language, data.get("fallback") or {}),

@@ -11,6 +11,11 @@ from enum import StrEnum
 from pathlib import Path
 
 
+TEXT_MAX = 60  # characters a learner can type in a short-text answer, unless course.yml says otherwise
+NUMBER_MAX = 24  # ... in a number answer
+REFLECTION_MAX = 250  # ... in a reflection (SCORM 1.2 journals 255)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     path: Path
@@ -179,6 +184,8 @@ class CourseConfig:
     pass_mark: int = 80
     duration: int | None = None  # minutes, as the author estimates
     theme: str = "default"
+    text_max: int = TEXT_MAX
+    reflection_max: int = REFLECTION_MAX
     titles: dict[str, str] = field(default_factory=dict)  # by language
     descriptions: dict[str, str] = field(default_factory=dict)
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> chain

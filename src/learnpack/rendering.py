@@ -12,7 +12,6 @@ from markupsafe import Markup
 
 from .i18n.catalog import Strings
 from .model import Kind, Page, Question, Quiz
-from .scorm.suspend import REFLECTION_MAX, TEXT_MAX
 
 
 @dataclass
@@ -21,6 +20,7 @@ class PageRenderer:
 
     env: jinja2.Environment
     strings: Strings
+    limits: dict[str, int]  # maxlength of free-text answers, by kind
     _cache: dict[str, Markup] = field(default_factory=dict)
 
     def body(self, page: Page) -> Markup:
@@ -33,7 +33,7 @@ class PageRenderer:
         template = self.env.get_template("quiz.html")
         return Markup(template.render(quiz=quiz, t=self.strings, key=answer_key_json(quiz),
                                       display_order=display_order, match_targets=match_targets,
-                                      limits={"text": TEXT_MAX, "reflection": REFLECTION_MAX},
+                                      limits=self.limits,
                                       Kind=Kind))
 
 

@@ -78,4 +78,9 @@ MESSAGES: dict[str, Message] = {
     'fallback.notice': Message('This page has not been translated into {language} yet. It is shown in {fallback}.', note='on a page shown in another language because it is not translated; language and fallback are language names'),
     'exit.done': Message('Your progress is saved. You can close this window.'),
     'lms.loading': Message('Starting the course …'),
+    'lms.not_recorded': Message('This visit is not recorded (review or preview): nothing you do here is saved.', note='in an LMS, on a visit in review or preview mode'),
+    'exit.confirm': Message('End this session? Your progress is saved, and you can go on later.', note='asked on the page when the learner presses Exit in an LMS'),
+    'exit.ended': Message('The session has ended. You can close this window.', note='after Exit, when the LMS did not confirm that progress was saved, or nothing was recorded'),
+    'cancel': Message('Cancel'),
+    'quiz.not_a_number': Message('Write the answer as a number: {list}.', note='list: the questions whose answer is not a number'),
 }

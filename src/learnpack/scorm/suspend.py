@@ -1,102 +1,148 @@
-"""The compact ``suspend_data`` encoding: short stable keys, and its worst-case size.
+"""The compact ``suspend_data`` encoding (format 2): stable keys, and its worst-case size.
 
-The runtime (``sco-runtime.js``) writes the learner's state as::
+The runtime (``scorm/suspend.js``) writes the learner's state as one string of
+characters from :data:`ALPHABET` (64 URL-safe characters), read left to right::
 
-    1|<visited page keys>|<last page key>|<quiz records>|<answer records>
+    2                     the format
+    n n                   the next interaction index (so later sessions append, never overwrite)
+    l l                   the key of the last page shown, or ".."
+    c c  (k k)*           how many pages were visited, and their keys
+    (quiz record)*        one per quiz the learner has touched
 
-Every page, quiz and question has a 3-character base-36 key derived from its id, so
-state survives a re-upload of an edited course (keys do not depend on positions).
-A quiz record is ``key used(1) checked(1) score(2)``, followed by ``count(2) question-keys``
-for quizzes that draw questions from a pool; an answer record is ``key length value``,
-the length one base-36 digit (or ``z`` and two digits from 35 on), values being short codes
-for choices and the learner's text for text questions. This module computes the same keys and the
-longest string a course can produce, so the build can refuse a course that cannot fit.
+    quiz record:  k k  s s s  f f f f  u  g  b b  [drawn]  [verdicts]  answer*
+        key, size of the rest (so a reader can skip a record it does not know),
+        fingerprint of the quiz's questions, attempts used, flags (1 checked, 2 drawn),
+        best score 0-100, then bit sets over the quiz's questions (6 per character):
+        the drawn ones (flag 2) and the right ones (flag 1), then every question's answer
+        in order: one character for a single choice or true/false ("." none), a bit set
+        for multiple choice, a character per item for ordering and matching ("." unset),
+        and length-prefixed text for text, number and reflection answers.
+
+Pages and quizzes are keyed by a hash of their id, so state survives an update of the
+package; answers are positional within a quiz, guarded by the quiz's fingerprint (a
+hash of its question ids, kinds and option counts): when the questions of a quiz
+changed, its record is ignored, so an answer is never applied to another question.
+This module computes the keys and the longest string a course can produce, so the
+build can refuse a course whose state cannot fit.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Course, Kind, Question
+from ..model import NUMBER_MAX, Course, Kind, Question, Quiz
 
-ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
-KEY_SPACE = 36**3
-FORMAT_VERSION = "1"
-TEXT_MAX = 120  # characters a short-text or numeric answer may have
-REFLECTION_MAX = 250  # characters a reflection may have (SCORM 1.2 responses hold 255)
+ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+FORMAT_VERSION = "2"
+KEY_WIDTH = 2
+FINGERPRINT_WIDTH = 4
+RECORD_SIZE_WIDTH = 3
+SHORT_TEXT = 62  # texts shorter than this have a one-character length; longer ones "-" and two more
 LIMITS = {"scorm12": 4096, "scorm2004": 64000}
+CHOICE_IDS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
-def base36(number: int, width: int) -> str:
+def encode_number(number: int, width: int) -> str:
     digits = ""
     for _ in range(width):
-        number, digit = divmod(number, 36)
+        number, digit = divmod(number, 64)
         digits = ALPHABET[digit] + digits
     return digits
 
 
+def _hash(text: str, width: int) -> int:
+    return int.from_bytes(hashlib.sha1(text.encode()).digest()[:4], "big") % 64**width
+
+
 def assign_keys(ids: Iterable[str]) -> dict[str, str]:
-    """Hash each id to a 3-character key; a collision takes the next free key, in source order."""
+    """Hash each id to a short key; a collision takes the next free key, in source order."""
+    space = 64**KEY_WIDTH
     keys: dict[str, str] = {}
     taken: set[int] = set()
     for item in ids:
-        slot = int.from_bytes(hashlib.sha1(item.encode()).digest()[:4], "big") % KEY_SPACE
+        slot = _hash(item, KEY_WIDTH)
         while slot in taken:
-            slot = (slot + 1) % KEY_SPACE
+            slot = (slot + 1) % space
         taken.add(slot)
-        keys[item] = base36(slot, 3)
+        keys[item] = encode_number(slot, KEY_WIDTH)
     return keys
+
+
+def question_size(question: Question) -> int:
+    """Options, items or rows: what the positional answer codes count."""
+    return len(question.choices) or len(question.order) or len(question.pairs)
+
+
+def fingerprint(quiz: Quiz) -> str:
+    """A hash of the quiz's questions (ids, kinds, sizes, in order): what its saved answers fit."""
+    shape = [[q.id, q.kind.value, question_size(q)] for q in quiz.questions]
+    return encode_number(_hash(json.dumps([quiz.id, shape]), FINGERPRINT_WIDTH), FINGERPRINT_WIDTH)
 
 
 @dataclass(frozen=True)
 class StateKeys:
     pages: dict[str, str]
     quizzes: dict[str, str]
-    questions: dict[str, str]
+    fingerprints: dict[str, str]
 
     @classmethod
     def for_course(cls, course: Course) -> StateKeys:
         return cls(
             pages=assign_keys(p.id for p in course.pages),
             quizzes=assign_keys(q.id for q in course.quizzes),
-            questions=assign_keys(q.id for quiz in course.quizzes for q in quiz.questions),
+            fingerprints={q.id: fingerprint(q) for q in course.quizzes},
         )
 
 
-def max_answer_length(question: Question) -> int:
-    """The longest value the runtime stores for one answer."""
+@dataclass(frozen=True)
+class AnswerLimits:
+    """The most characters a learner can type, per kind of free-text answer."""
+
+    text: int
+    number: int
+    reflection: int
+
+    @classmethod
+    def for_course(cls, course: Course) -> AnswerLimits:
+        return cls(text=course.config.text_max, number=NUMBER_MAX, reflection=course.config.reflection_max)
+
+    def of(self, kind: Kind) -> int:
+        return {Kind.TEXT: self.text, Kind.NUMERIC: self.number, Kind.REFLECTION: self.reflection}[kind]
+
+
+def text_length(length: int) -> int:
+    """Characters a stored text of ``length`` takes, its length prefix included."""
+    return length + (1 if length < SHORT_TEXT else 3)
+
+
+def bitset_length(count: int) -> int:
+    return -(-count // 6)
+
+
+def max_answer_length(question: Question, limits: AnswerLimits) -> int:
+    """The longest code the runtime stores for one answer."""
     if question.kind in (Kind.SINGLE, Kind.TRUE_FALSE):
         return 1
     if question.kind is Kind.MULTIPLE:
-        return len(base36_any((1 << len(question.choices)) - 1))
-    if question.kind is Kind.ORDERING:
-        return len(question.order)
-    if question.kind is Kind.MATCHING:
-        return len(question.pairs)
-    if question.kind is Kind.REFLECTION:
-        return REFLECTION_MAX
-    return TEXT_MAX
+        return bitset_length(len(question.choices))
+    if question.kind in (Kind.ORDERING, Kind.MATCHING):
+        return question_size(question)
+    return text_length(limits.of(question.kind))
 
 
-def answer_record_length(value_length: int) -> int:
-    return 3 + (1 if value_length < 35 else 3) + value_length
-
-
-def base36_any(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = ALPHABET[digit] + digits
-        if number == 0:
-            return digits
+def max_quiz_record_length(quiz: Quiz, limits: AnswerLimits) -> int:
+    count = len(quiz.questions)
+    fixed = KEY_WIDTH + RECORD_SIZE_WIDTH + FINGERPRINT_WIDTH + 1 + 1 + 2
+    bitsets = bitset_length(count) * (2 if quiz.draw else 1)
+    return fixed + bitsets + sum(max_answer_length(q, limits) for q in quiz.questions)
 
 
 def worst_case_length(course: Course) -> int:
     """The length of the longest ``suspend_data`` this course can produce."""
-    pages = 3 * len(course.pages)
-    last = 3
-    quizzes = sum(3 + 1 + 1 + 2 + (2 + 3 * q.asked if q.draw else 0) for q in course.quizzes)
-    answers = sum(answer_record_length(max_answer_length(q)) for quiz in course.quizzes for q in quiz.questions)
-    return len(FORMAT_VERSION) + 4 + pages + last + quizzes + answers
+    limits = AnswerLimits.for_course(course)
+    header = len(FORMAT_VERSION) + 2 + KEY_WIDTH + 2
+    pages = KEY_WIDTH * len(course.pages)
+    return header + pages + sum(max_quiz_record_length(q, limits) for q in course.quizzes)

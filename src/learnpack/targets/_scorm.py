@@ -128,7 +128,7 @@ class ScormTarget(HtmlTarget):
         )
         (site / "sco.html").write_text(html, encoding="utf-8")
         static = self.context.theme.static_files()
-        for name in (self.adapter, "sco-runtime.js"):
+        for name in (self.adapter, "suspend.js", "sco-runtime.js"):
             shutil.copyfile(static[f"scorm/{name}"], site / "assets" / name)
 
     def schema_files(self) -> dict[str, bytes]:

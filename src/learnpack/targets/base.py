@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..i18n.catalog import Strings, text_direction
-from ..model import Course
+from ..model import NUMBER_MAX, Course
 from ..rendering import PageRenderer
 from ..theme import Theme
 
@@ -34,7 +34,9 @@ class BuildContext:
     def renderer(self, language: str) -> PageRenderer:
         if language not in self.renderers:
             strings = Strings(language, self.course.config.strings.get(language))
-            self.renderers[language] = PageRenderer(self.theme.environment(), strings)
+            config = self.course.config
+            limits = {"text": config.text_max, "numeric": NUMBER_MAX, "reflection": config.reflection_max}
+            self.renderers[language] = PageRenderer(self.theme.environment(), strings, limits)
         return self.renderers[language]
 
 

@@ -15,7 +15,7 @@ from .. import __version__
 from ..i18n.catalog import Strings, language_name
 from ..model import Course, Page
 from ..pages import MEDIA_FOLDER
-from ..scorm.suspend import REFLECTION_MAX, TEXT_MAX, StateKeys
+from ..scorm.suspend import AnswerLimits, StateKeys, question_size
 from .base import Target
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -25,7 +25,8 @@ RUNTIME_STRINGS = (
     "status.passed", "status.failed", "quiz.score", "quiz.passed", "quiz.failed", "quiz.attempts.left",
     "quiz.attempts.none", "quiz.unanswered", "quiz.saved", "quiz.question", "answer.correct",
     "answer.incorrect", "answer.correct_was", "progress.pages", "course.complete", "module", "true", "false",
-    "exit.done",
+    "exit.done", "exit.ended", "exit.confirm", "exit", "cancel", "lms.not_recorded", "quiz.not_a_number",
+    "restart", "restart.confirm",
 )
 
 
@@ -136,6 +137,7 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
     """``assets/course.js``: the outline, state keys and runtime strings, shared by every page."""
     config = course.config
     keys = StateKeys.for_course(course)
+    limits = AnswerLimits.for_course(course)
     data = {
         "id": config.id,
         "version": config.version,
@@ -143,8 +145,7 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
         "language": course.language,
         "languages": languages,
         "passMark": config.pass_mark,
-        "textMax": TEXT_MAX,
-        "reflectionMax": REFLECTION_MAX,
+        "limits": {"text": limits.text, "numeric": limits.number, "reflection": limits.reflection},
         "modules": [
             {"title": m.title, "pages": [{"id": p.id, "key": keys.pages[p.id], "title": p.title,
                                           "href": hrefs[p.id], "quizzes": [q.id for q in p.quizzes]}
@@ -152,10 +153,10 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
             for m in course.modules
         ],
         "quizzes": {
-            q.id: {"key": keys.quizzes[q.id], "asked": q.asked, "pass": q.pass_mark, "draw": q.draw,
-                   "questions": [{"id": x.id, "key": keys.questions[x.id], "kind": x.kind.value,
-                                  "iid": f"{q.id}.{x.id}".replace("-", "_"),
-                                  "size": len(x.choices) or len(x.order) or len(x.pairs)}
+            q.id: {"key": keys.quizzes[q.id], "fingerprint": keys.fingerprints[q.id], "asked": q.asked,
+                   "pass": q.pass_mark, "draw": q.draw, "attempts": q.attempts,
+                   "questions": [{"id": x.id, "kind": x.kind.value, "iid": f"{q.id}.{x.id}".replace("-", "_"),
+                                  "size": question_size(x)}
                                  for x in q.questions]}
             for q in course.quizzes
         },

@@ -5,7 +5,12 @@
  * window.LearnpackStore (localStorage, or a SCORM adapter inside an LMS).
  *
  * State: { v: 1, last: pageId, visited: {pageId: 1},
- *          quizzes: {quizId: {attempt, used, drawn, answers, checked, score, passed, results}} }
+ *          quizzes: {quizId: {attempt, used, drawn, answers, checked, score, passed, best, results}} }
+ * (best: the best score of any attempt; a retry never takes a pass away.)
+ *
+ * The store is told what happened (report): "page" when a page is shown, "change" when
+ * the learner has finished changing an answer (left a text field, ticked a box), "answer"
+ * and "quiz" when a quiz is checked. An LMS store sends its data on these events only.
  */
 (function () {
   "use strict";
@@ -65,9 +70,39 @@
     if (!pageId) return;
     state.visited[pageId] = 1;
     state.last = pageId;
+  }
+
+  function reportPage() {
     save();
     store.report("page", { page: pageId, progress: visitedCount() / allPages.length, complete: complete(),
       language: document.documentElement.lang });
+  }
+
+  /* A question answered on the page itself, never with window.confirm (blocked in many LMS frames). */
+  function confirmInline(after, question, yesLabel, onYes) {
+    var open = document.querySelector(".confirm");
+    if (open) open.remove();
+    var box = el("div", { "class": "confirm", role: "group", "aria-labelledby": "confirm-question" });
+    box.appendChild(el("p", { id: "confirm-question" }, question));
+    var actions = el("p", { "class": "confirm-actions" });
+    var yes = el("button", { type: "button", "class": "button primary" }, yesLabel);
+    var no = el("button", { type: "button", "class": "button" }, t.cancel);
+    actions.appendChild(yes);
+    actions.appendChild(no);
+    box.appendChild(actions);
+    after.parentNode.insertBefore(box, after.nextSibling);
+    yes.addEventListener("click", function () { box.remove(); onYes(); });
+    function close() { box.remove(); after.focus(); }
+    no.addEventListener("click", close);
+    box.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+    yes.focus();
+  }
+
+  /* In an LMS visit that records nothing (review, preview), say so on every page. */
+  function notRecordedNotice() {
+    var main = document.querySelector("main");
+    if (store.recording !== false || !main) return;
+    main.insertBefore(el("p", { "class": "lms-notice", role: "note" }, t["lms.not_recorded"]), main.firstChild);
   }
 
   function pageStatus(page) {
@@ -141,10 +176,11 @@
     if (restart && done > 0) {
       restart.hidden = false;
       restart.addEventListener("click", function () {
-        if (!window.confirm(restart.getAttribute("data-confirm"))) return;
-        store.clear();
-        state = normalise(null);
-        window.location.reload();
+        confirmInline(restart.parentNode, t["restart.confirm"], t.restart, function () {
+          store.clear();
+          state = normalise(null);
+          window.location.reload();
+        });
       });
     }
   }
@@ -165,9 +201,10 @@
     return caseSensitive ? s : s.toLocaleLowerCase();
   }
 
+  /* A number as a learner writes it: 36,5 or 36.5, −3, 1 000; anything else is NaN. */
   function parseNumber(text) {
-    var s = String(text || "").replace(/\s/g, "").replace("−", "-").replace(",", ".");
-    return /^-?\d+(\.\d+)?$/.test(s) ? parseFloat(s) : NaN;
+    var s = String(text || "").replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-").replace(",", ".");
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? parseFloat(s) : NaN;
   }
 
   /* Reading and writing one question's answer; values are plain JSON. */
@@ -407,14 +444,31 @@
       }
     }
 
-    form.addEventListener("change", remember);
+    // Typing keeps the answer in the page's state; leaving the field (change) hands it to the store.
     form.addEventListener("input", remember);
+    form.addEventListener("change", function (event) {
+      if (remember(event)) store.report("change", { quiz: id });
+    });
     function remember(event) {
       var fs = event.target.closest("fieldset.question");
-      if (!fs || qs.checked && scored(fs)) return;
+      if (!fs || qs.checked && scored(fs)) return false;
       var value = readAnswer(fs);
       if (value === null) delete qs.answers[qid(fs)]; else qs.answers[qid(fs)] = value;
+      fs.removeAttribute("aria-invalid");
       save();
+      return true;
+    }
+
+    function questionNumbers(list) {
+      return list.map(function (fs) { return fs.querySelector(".question-number").textContent; }).join(", ");
+    }
+
+    /* Refuse to check while questions are unanswered or a number answer is not a number. */
+    function refuse(missing, message) {
+      fieldsets.forEach(function (fs) { fs.removeAttribute("aria-invalid"); });
+      missing.forEach(function (fs) { fs.setAttribute("aria-invalid", "true"); });
+      result.textContent = format(message, { list: questionNumbers(missing) });
+      missing[0].querySelector("input, select, textarea").focus();
     }
 
     form.addEventListener("submit", function (event) {
@@ -424,13 +478,12 @@
       var missing = shown.filter(function (fs) {
         return scored(fs) && !isComplete(fs.getAttribute("data-kind"), readAnswer(fs), fs);
       });
-      if (missing.length) {
-        result.textContent = format(t["quiz.unanswered"], {
-          list: missing.map(function (fs) { return fs.querySelector(".question-number").textContent; }).join(", ")
-        });
-        missing[0].querySelector("input, select, textarea").focus();
-        return;
-      }
+      if (missing.length) return refuse(missing, t["quiz.unanswered"]);
+      var notNumbers = shown.filter(function (fs) {
+        return fs.getAttribute("data-kind") === "numeric" && isNaN(parseNumber(readAnswer(fs)));
+      });
+      if (notNumbers.length) return refuse(notNumbers, t["quiz.not_a_number"]);
+      fieldsets.forEach(function (fs) { fs.removeAttribute("aria-invalid"); });
       qs.results = {};
       var right = 0;
       var total = 0;
@@ -447,11 +500,13 @@
       qs.checked = true;
       qs.score = total ? Math.round(100 * right / total) : 100;
       qs.passed = qs.score >= key.pass;
+      qs.best = Math.max(qs.best || 0, qs.score);
       save();
       shown.forEach(function (fs) {
+        var stem = fs.querySelector(".stem");
         store.report("answer", { quiz: id, question: qid(fs), kind: key.questions[qid(fs)].kind,
           value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)],
-          stem: fs.querySelector(".stem").textContent.trim() });
+          stem: stem.textContent.trim(), stemLanguage: stem.closest("[lang]").getAttribute("lang") });
       });
       store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: complete() });
       render();
@@ -487,13 +542,20 @@
   });
 
   visitPage();
+  notRecordedNotice();
   buildToc();
   startPage();
   document.querySelectorAll("form.quiz").forEach(setupQuiz);
+  reportPage();
   var exit = document.querySelector(".exit-button");
   if (exit && store.canExit) {
     exit.hidden = false;
-    exit.addEventListener("click", function () { store.finish(true); });
+    exit.addEventListener("click", function () {
+      confirmInline(exit.closest(".site-header"), t["exit.confirm"], t.exit, function () {
+        var html = document.documentElement;
+        store.finish({ saved: t["exit.done"], ended: t["exit.ended"], lang: html.lang, dir: html.dir });
+      });
+    });
   }
   window.Learnpack = { state: function () { return state; }, complete: complete };
 })();

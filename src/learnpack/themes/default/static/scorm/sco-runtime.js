@@ -1,37 +1,38 @@
 /* learnpack SCO runtime: the one connection between the course and the LMS.
  *
  * sco.html loads course.js, one version adapter (scorm12.js or scorm2004.js, which
- * define window.LearnpackScormVersion) and this file. It finds the LMS API, starts the
- * session, restores the learner's state from suspend_data, shows the bookmarked page in
- * a frame, and offers the pages a store (window.LearnpackSCO.store) that turns what
- * they report into SCORM data. Without an LMS the pages fall back to localStorage.
+ * define window.LearnpackScormVersion), suspend.js and this file. It finds the LMS API,
+ * starts the session, restores the learner's state, shows the bookmarked page in a
+ * frame, and offers the pages a store (window.LearnpackSCO.store). Without an LMS the
+ * pages fall back to localStorage.
+ *
+ * What the LMS holds is the learner's record, so this file:
+ * - reads the stored status, score and progress at start and never writes lower ones;
+ * - writes nothing in a visit in review or browse mode or without credit (Moodle's
+ *   review after an attempt, and its preview), and tells the learner so;
+ * - numbers new interactions after every earlier one (its own count, _count, and in 2004
+ *   the journal itself), so a later session appends and never overwrites;
+ * - sends a value only when it changed, and commits once per event (page, answer, quiz, exit);
+ * - guards every LMS call: a missing or failing function never stops the course or the exit.
  */
 (function () {
   "use strict";
 
   var course = window.LEARNPACK_COURSE;
   var version = window.LearnpackScormVersion;
+  var codec = window.LearnpackSuspend(course);
   var frame = document.querySelector(".sco-frame");
   var statusLine = document.querySelector(".sco-status");
   var IDS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var B36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+  var suspendLimit = Number(document.body.getAttribute("data-suspend-limit")) || version.suspendLimit;
 
   var pages = [];
   course.modules.forEach(function (m) { pages = pages.concat(m.pages); });
-  var quizIds = Object.keys(course.quizzes).sort(function (a, b) { return order(a) - order(b); });
-  function order(quizId) {
-    for (var i = 0; i < pages.length; i++) if (pages[i].quizzes.indexOf(quizId) >= 0) return i;
-    return pages.length;
-  }
-  var pageByKey = {};
-  pages.forEach(function (p) { pageByKey[p.key] = p; });
-  var quizByKey = {};
-  var questionByKey = {};
+  var quizIds = Object.keys(course.quizzes);
+  var scoredQuizIds = quizIds.filter(function (id) { return course.quizzes[id].asked > 0; });
   var questionById = {};
   quizIds.forEach(function (id) {
-    var quiz = course.quizzes[id];
-    quizByKey[quiz.key] = id;
-    quiz.questions.forEach(function (q) { questionByKey[q.key] = q; questionById[q.id] = q; });
+    course.quizzes[id].questions.forEach(function (q) { questionById[q.id] = q; });
   });
 
   /* ---- finding the API: this window and its parents, then the opener's ---- */
@@ -54,143 +55,76 @@
     return api;
   }
 
-  /* ---- the compact suspend_data encoding (see learnpack/scorm/suspend.py) ---- */
+  /* ---- languages ---------------------------------------------------------------- */
 
-  function b36(n, width) {
-    var s = "";
-    for (var i = 0; i < width; i++) { s = B36.charAt(n % 36) + s; n = Math.floor(n / 36); }
-    return s;
-  }
-
-  function encodeAnswer(q, value) {
-    switch (q.kind) {
-      case "single": return value;
-      case "truefalse": return value === "true" ? "t" : "f";
-      case "multiple":
-        return value.reduce(function (mask, id) { return mask + Math.pow(2, IDS.indexOf(id)); }, 0).toString(36);
-      case "ordering":
-        return IDS.slice(0, q.size).split("").map(function (id) {
-          return value[id] ? B36.charAt(Number(value[id])) : "_";
-        }).join("");
-      case "matching":
-        var out = "";
-        for (var i = 0; i < q.size; i++) {
-          out += value["l" + i] ? B36.charAt(Number(value["l" + i].slice(1))) : "_";
-        }
-        return out.replace(/_+$/, "");
-      case "reflection": return String(value).slice(0, course.reflectionMax);
-      default: return String(value).slice(0, course.textMax);
+  /* The package language that fits an LMS preference: en-GB -> en, nb-NO -> nb, no -> nb. */
+  function matchLanguage(preferred, available) {
+    var wanted = String(preferred || "").trim().toLowerCase().replace(/_/g, "-");
+    if (!wanted) return null;
+    var aliases = { no: "nb", nob: "nb", nno: "nn", sme: "se" };
+    var primary = wanted.split("-")[0];
+    primary = aliases[primary] || primary;
+    var lower = available.map(function (code) { return code.toLowerCase(); });
+    var exact = lower.indexOf(wanted);
+    if (exact >= 0) return available[exact];
+    for (var i = 0; i < available.length; i++) {
+      if (lower[i].split("-")[0] === primary) return available[i];
     }
-  }
-
-  function decodeAnswer(q, text) {
-    switch (q.kind) {
-      case "single": return text;
-      case "truefalse": return text === "t" ? "true" : "false";
-      case "multiple":
-        var mask = parseInt(text, 36);
-        return IDS.slice(0, q.size).split("").filter(function (id, i) { return mask & Math.pow(2, i); });
-      case "ordering":
-        var positions = {};
-        text.split("").forEach(function (c, i) { if (c !== "_") positions[IDS.charAt(i)] = String(B36.indexOf(c)); });
-        return positions;
-      case "matching":
-        var pairs = {};
-        text.split("").forEach(function (c, i) { if (c !== "_") pairs["l" + i] = "r" + B36.indexOf(c); });
-        return pairs;
-      default: return text;
-    }
-  }
-
-  function encode(state) {
-    var visited = pages.filter(function (p) { return state.visited[p.id]; }).map(function (p) { return p.key; }).join("");
-    var last = pages.filter(function (p) { return p.id === state.last; }).map(function (p) { return p.key; }).join("");
-    var quizzes = "";
-    var answers = "";
-    quizIds.forEach(function (id) {
-      var quiz = course.quizzes[id];
-      var qs = state.quizzes[id];
-      if (!qs) return;
-      var drawn = (qs.drawn || []).filter(function (qid) { return questionById[qid]; })
-        .map(function (qid) { return questionById[qid].key; });
-      if (qs.used || qs.checked || drawn.length) {
-        quizzes += quiz.key + b36(Math.min(qs.used || 0, 35), 1) + (qs.checked ? "1" : "0") + b36(qs.score || 0, 2) +
-          (quiz.draw ? b36(drawn.length, 2) + drawn.join("") : "");
-      }
-      quiz.questions.forEach(function (q) {
-        var value = qs.answers && qs.answers[q.id];
-        if (value === undefined || value === null) return;
-        var text = encodeAnswer(q, value);
-        answers += q.key + (text.length < 35 ? B36.charAt(text.length) : "z" + b36(text.length, 2)) + text;
-      });
-    });
-    return ["1", visited, last, quizzes, answers].join("|");
-  }
-
-  function decode(text) {
-    var state = { v: 1, visited: {}, quizzes: {} };
-    var parts = String(text || "").split("|");
-    if (parts[0] !== "1" || parts.length < 5) return null;
-    var answers = parts.slice(4).join("|");
-    chunks(parts[1], 3).forEach(function (key) { if (pageByKey[key]) state.visited[pageByKey[key].id] = 1; });
-    if (pageByKey[parts[2]]) state.last = pageByKey[parts[2]].id;
-    var q = parts[3];
-    var owner = {};
-    quizIds.forEach(function (id) {
-      course.quizzes[id].questions.forEach(function (x) { owner[x.key] = id; });
-    });
-    for (var i = 0; i + 7 <= q.length;) {
-      var quizId = quizByKey[q.substr(i, 3)];
-      if (!quizId) break; // a quiz removed since: the rest cannot be read reliably
-      var draws = Boolean(course.quizzes[quizId].draw);
-      var count = draws ? parseInt(q.substr(i + 7, 2), 36) : 0;
-      var drawn = chunks(q.substr(i + 9, 3 * count), 3).map(function (k) { return questionByKey[k] && questionByKey[k].id; });
-      state.quizzes[quizId] = { attempt: 1, used: parseInt(q.charAt(i + 3), 36), checked: q.charAt(i + 4) === "1",
-        score: parseInt(q.substr(i + 5, 2), 36), drawn: count ? drawn.filter(Boolean) : null, answers: {} };
-      i += 7 + (draws ? 2 + 3 * count : 0);
-    }
-    for (var j = 0; j + 4 <= answers.length;) {
-      var key = answers.substr(j, 3);
-      var long = answers.charAt(j + 3) === "z";
-      var length = long ? parseInt(answers.substr(j + 4, 2), 36) : B36.indexOf(answers.charAt(j + 3));
-      var start = j + (long ? 6 : 4);
-      var question = questionByKey[key];
-      if (question && owner[key]) {
-        var record = state.quizzes[owner[key]] ||
-          (state.quizzes[owner[key]] = { attempt: 1, used: 0, checked: false, score: 0, drawn: null, answers: {} });
-        record.answers[question.id] = decodeAnswer(question, answers.substr(start, length));
-      }
-      j = start + length;
-    }
-    return state;
-  }
-
-  function chunks(text, size) {
-    var out = [];
-    for (var i = 0; i + size <= text.length; i += size) out.push(text.substr(i, size));
-    return out;
+    return null;
   }
 
   /* ---- status, score and interactions ---------------------------------------- */
 
+  /* A quiz is finished when passed (its best attempt) or when every attempt is used. */
+  function finishedQuiz(id, qs) {
+    var quiz = course.quizzes[id];
+    if (!qs) return false;
+    return (qs.best || 0) >= quiz.pass || (Boolean(quiz.attempts) && (qs.used || 0) >= quiz.attempts);
+  }
+
   function summary(state) {
     var visited = pages.filter(function (p) { return state.visited[p.id]; }).length;
-    var scored = quizIds.filter(function (id) { return course.quizzes[id].asked > 0; });
-    var asked = 0;
-    var correct = 0;
-    var answered = scored.length > 0 && scored.every(function (id) {
+    var finished = scoredQuizIds.filter(function (id) { return finishedQuiz(id, state.quizzes[id]); }).length;
+    var answered = scoredQuizIds.every(function (id) {
       var qs = state.quizzes[id];
       return qs && qs.used > 0;
     });
-    scored.forEach(function (id) {
+    var asked = 0;
+    var points = 0;
+    scoredQuizIds.forEach(function (id) {
       var quiz = course.quizzes[id];
       var qs = state.quizzes[id] || {};
       asked += quiz.asked;
-      correct += Math.round((qs.score || 0) * quiz.asked / 100);
+      points += (qs.best || 0) * quiz.asked;
     });
-    var score = asked ? Math.round(100 * correct / asked) : 0;
-    return { progress: pages.length ? visited / pages.length : 1, complete: visited === pages.length,
-      answered: answered, score: score, passed: answered && score >= course.passMark };
+    var score = asked ? Math.round(points / asked) : 0;
+    var steps = pages.length + scoredQuizIds.length;
+    return {
+      progress: steps ? (visited + finished) / steps : 1,
+      complete: visited === pages.length && finished === scoredQuizIds.length,
+      scored: scoredQuizIds.length > 0,
+      answered: answered,
+      score: score,
+      passed: answered && score >= course.passMark
+    };
+  }
+
+  /* A number as the data model writes it (CMIDecimal / real): digits, one point, no exponent. */
+  function decimal(text) {
+    var s = String(text).replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-").replace(",", ".");
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
+    var negative = s.charAt(0) === "-";
+    s = s.replace(/^[-+]/, "");
+    var parts = s.split(".");
+    var whole = parts[0].replace(/^0+(?=\d)/, "") || "0";
+    var fraction = (parts[1] || "").replace(/0+$/, "");
+    var out = whole + (fraction ? "." + fraction : "");
+    return negative && out !== "0" ? "-" + out : out;
+  }
+
+  function numberText(n) {
+    var s = String(n);
+    return /e/i.test(s) ? decimal(n.toFixed(12)) : s;
   }
 
   function neutralResponse(kind, value) {
@@ -203,10 +137,7 @@
         return [IDS.charAt(Number(left.slice(1))), IDS.charAt(Number(value[left].slice(1)))];
       });
     }
-    if (kind === "numeric") {
-      var n = String(value).replace(/\s/g, "").replace("−", "-").replace(",", ".");
-      return /^-?\d+(\.\d+)?$/.test(n) ? String(parseFloat(n)) : String(value);
-    }
+    if (kind === "numeric") return decimal(value); // null: not a number, so no response is sent
     return value;
   }
 
@@ -215,7 +146,7 @@
       case "single": case "multiple": return [key.correct];
       case "truefalse": return [key.correct];
       case "text": return key.accept;
-      case "numeric": return key.ranges;
+      case "numeric": return key.ranges.map(function (r) { return [numberText(r[0]), numberText(r[1])]; });
       case "ordering": return [key.order];
       case "matching":
         return [Object.keys(key.pairs).sort().map(function (left) {
@@ -230,92 +161,140 @@
   var api = findApi(version.apiName);
   var started = Date.now();
   var finished = false;
+  var recording = false; // normal mode with credit: the only visits whose data the LMS should keep
   var state = null;
-  var interactionCount = 0;
+  var nextInteraction = 0;
+  var known = {}; // element -> the value the LMS holds, as read at start or last sent
+  var pending = false; // values sent since the last commit
   var language = course.language; // the language shown; with several in the package, the learner's choice
 
-  function set(name, value) {
-    if (!api || finished) return false;
-    var ok = String(version.setValue(api, name, String(value))) === "true";
-    if (!ok && window.console) window.console.warn("learnpack: LMS refused " + name + " = " + value + ": " + version.lastError(api));
-    return ok;
-  }
-
-  function get(name) { return api ? String(version.getValue(api, name)) : ""; }
-
-  function commit() { if (api && !finished) version.commit(api); }
-
-  function saveState(newState) {
-    state = JSON.parse(JSON.stringify(newState)); // a copy: the page that sent it may unload any moment
-    if (!api || finished) return;
-    var data = encode(state);
-    if (data.length > version.suspendLimit) {
-      window.console.warn("learnpack: state too long for suspend_data (" + data.length + ")");
-      return;
+  /* Every call to the LMS goes through here: an error or a missing function is logged, never thrown. */
+  function call(name, args) {
+    try {
+      return String(version[name].apply(version, [api].concat(args || [])));
+    } catch (e) {
+      if (window.console) window.console.warn("learnpack: LMS call " + name + " failed: " + e);
+      return "";
     }
-    set(version.names.suspend, data);
-    if (state.last) set(version.names.location, state.last.slice(0, version.locationLimit));
   }
 
-  function updateStatus() {
-    if (state) version.status(set, summary(state));
+  function get(name) { return api ? call("getValue", [name]) : ""; }
+
+  function knownValue(name) { return name in known ? known[name] : ""; }
+
+  /* Send one value if the LMS does not hold it already. */
+  function put(name, value) {
+    value = String(value);
+    if (!api || !recording || finished || known[name] === value) return;
+    var ok = call("setValue", [name, value]) === "true";
+    if (!ok && window.console) window.console.warn("learnpack: LMS refused " + name + " = " + value + ": " + call("lastError"));
+    known[name] = value;
+    pending = true;
   }
 
-  function finish(explicit) {
-    if (finished || !api) return;
-    var s = state ? summary(state) : { complete: false, answered: false };
-    var done = s.complete && (s.answered || !quizIds.some(function (id) { return course.quizzes[id].asked > 0; }));
-    updateStatus();
-    version.exit(set, Date.now() - started, done);
-    version.commit(api);
-    version.terminate(api);
+  function putAll(pairs) { pairs.forEach(function (pair) { put(pair[0], pair[1]); }); }
+
+  /* The writes of one event, under one commit. */
+  function flush() {
+    if (!api || !recording || finished || !state) return;
+    var data = codec.encode(state, nextInteraction);
+    if (data.length <= suspendLimit) put(version.names.suspend, data);
+    else if (window.console) window.console.warn("learnpack: state too long for suspend_data (" + data.length + ")");
+    if (state.last) put(version.names.location, state.last.slice(0, version.locationLimit));
+    putAll(version.status(summary(state), knownValue));
+    if (pending) {
+      call("commit");
+      pending = false;
+    }
+  }
+
+  function journal(detail) {
+    var question = questionById[detail.question];
+    if (!question || !recording) return;
+    putAll(version.interaction(nextInteraction, {
+      id: question.iid, kind: detail.kind, language: detail.stemLanguage || language, description: detail.stem,
+      response: neutralResponse(detail.kind, detail.value), correct: correctResponses(detail.key),
+      caseSensitive: detail.key["case"],
+      result: detail.kind === "reflection" ? "neutral" : detail.correct ? "correct" : "incorrect"
+    }));
+    nextInteraction += 1;
+  }
+
+  /* End the session once; with a message (the Exit button), show it in place of the course. */
+  function finish(message) {
+    var saved = recording;
+    if (!finished && api) {
+      try {
+        flush();
+        if (recording) {
+          putAll(version.exit(Date.now() - started));
+          saved = call("commit") === "true";
+        }
+      } finally {
+        finished = true;
+        call("terminate");
+      }
+    }
     finished = true;
-    if (explicit) {
+    if (message) {
       frame.hidden = true;
       statusLine.hidden = false;
-      statusLine.textContent = course.strings["exit.done"];
+      statusLine.setAttribute("lang", message.lang || language);
+      statusLine.setAttribute("dir", message.dir || "auto");
+      statusLine.textContent = saved ? message.saved : message.ended;
     }
   }
 
   var store = {
     load: function () { return state && JSON.parse(JSON.stringify(state)); },
-    save: saveState,
-    clear: function () { state = { v: 1, visited: {}, quizzes: {} }; saveState(state); commit(); },
+    /* Keep the page's state; it reaches the LMS with the next event. */
+    save: function (newState) { state = JSON.parse(JSON.stringify(newState)); },
+    clear: function () { state = { v: 1, visited: {}, quizzes: {} }; flush(); },
     canExit: true,
+    recording: true,
     report: function (event, detail) {
-      if (event === "page") {
-        if (detail.language && detail.language !== language) {
-          language = detail.language; // the learner switched language: remember it in the LMS
-          set(version.names.language, language);
-        }
-        updateStatus();
-        commit();
-      } else if (event === "answer") {
-        var question = questionById[detail.question];
-        version.interaction(set, interactionCount++, {
-          id: question.iid, kind: detail.kind, language: language, description: detail.stem,
-          response: neutralResponse(detail.kind, detail.value), correct: correctResponses(detail.key),
-          caseSensitive: detail.key["case"],
-          result: detail.kind === "reflection" ? "neutral" : detail.correct ? "correct" : "incorrect"
-        });
-      } else if (event === "quiz") {
-        updateStatus();
-        commit();
+      if (event === "answer") {
+        journal(detail);
+        return; // committed with the quiz that follows
       }
+      if (event === "page" && detail.language && detail.language !== language) {
+        language = detail.language; // the learner chose another language: remember it in the LMS
+        put(version.names.language, language);
+      }
+      flush(); // "page", "quiz", "change": one batch each
     },
-    finish: function (explicit) { finish(explicit !== false); }
+    finish: function (message) { finish(message || null); }
   };
 
+  function readMode() {
+    var mode = get(version.names.mode);
+    var credit = get(version.names.credit);
+    return mode !== "review" && mode !== "browse" && credit !== "no-credit";
+  }
+
+  function firstFreeInteraction(fromState) {
+    var next = Math.max(fromState || 0, parseInt(get(version.names.count), 10) || 0);
+    if (version.probeInteractions) {
+      while (next < 100000 && get("cmi.interactions." + next + ".id") !== "") next += 1;
+    }
+    return next;
+  }
+
   function start() {
-    if (api && String(version.initialize(api)) === "true") {
-      state = decode(get(version.names.suspend));
-      interactionCount = parseInt(get("cmi.interactions._count"), 10) || 0;
-      var preferred = get(version.names.language);
-      if (course.languages.indexOf(preferred) >= 0) language = preferred;
-      set(version.names.language, language);
-      window.LearnpackSCO = { store: store, encode: encode, decode: decode, summary: function () { return summary(state || { visited: {}, quizzes: {} }); } };
-      updateStatus();
-      commit();
+    if (api && call("initialize") === "true") {
+      recording = readMode();
+      store.recording = recording;
+      var stored = get(version.names.suspend);
+      state = codec.decode(stored) || { v: 1, visited: {}, quizzes: {} };
+      known[version.names.suspend] = stored;
+      known[version.names.location] = get(version.names.location);
+      version.stored.forEach(function (name) { known[name] = get(name); });
+      nextInteraction = firstFreeInteraction(state.next);
+      delete state.next;
+      var preferred = matchLanguage(get(version.names.language), course.languages);
+      if (preferred) language = preferred;
+      window.LearnpackSCO = { store: store, codec: codec, summary: function () { return summary(state); } };
+      flush();
     } else {
       api = null; // no LMS: the pages keep their own localStorage store
     }
@@ -325,6 +304,7 @@
     statusLine.hidden = true;
   }
 
-  window.addEventListener("pagehide", function () { finish(false); });
+  window.addEventListener("pagehide", function () { finish(null); });
+  window.LearnpackMatchLanguage = matchLanguage;
   start();
 })();

@@ -1,4 +1,9 @@
-/* SCORM 1.2 for the learnpack SCO runtime: names, formats and status rules of version 1.2. */
+/* SCORM 1.2 for the learnpack SCO runtime: names, formats and status rules of version 1.2.
+ *
+ * The adapter only says what to write; the runtime (sco-runtime.js) guards the calls,
+ * sends only values that changed and commits once per event. status() gets the values
+ * the LMS holds (known) and never returns a lower status or score than those.
+ */
 (function () {
   "use strict";
 
@@ -15,12 +20,15 @@
 
   var TYPES = { single: "choice", multiple: "choice", truefalse: "true-false", text: "fill-in",
     numeric: "numeric", ordering: "sequencing", matching: "matching", reflection: "fill-in" };
+  /* The order in which statuses may follow each other: never back to a lower rank. */
+  var RANK = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, completed: 2, failed: 2, passed: 3 };
 
   window.LearnpackScormVersion = {
     name: "1.2",
     apiName: "API",
     suspendLimit: 4096,
     locationLimit: 255,
+    probeInteractions: false, // 1.2 interaction ids are write-only
     initialize: function (api) { return api.LMSInitialize(""); },
     getValue: function (api, name) { return api.LMSGetValue(name); },
     setValue: function (api, name, value) { return api.LMSSetValue(name, value); },
@@ -28,49 +36,73 @@
     terminate: function (api) { return api.LMSFinish(""); },
     lastError: function (api) { return api.LMSGetLastError() + " " + api.LMSGetErrorString(api.LMSGetLastError()); },
     names: { location: "cmi.core.lesson_location", suspend: "cmi.suspend_data", entry: "cmi.core.entry",
-      language: "cmi.student_preference.language" },
+      language: "cmi.student_preference.language", mode: "cmi.core.lesson_mode", credit: "cmi.core.credit",
+      count: "cmi.interactions._count" },
+    /* Read at start: what the LMS already holds is the floor of what we report. */
+    stored: ["cmi.core.lesson_status", "cmi.core.score.raw"],
 
-    /* Status: passed/failed once the assessment is answered, else completed when every
-       page is read, else incomplete. */
-    status: function (set, summary) {
-      if (summary.answered) {
-        set("cmi.core.score.min", "0");
-        set("cmi.core.score.max", "100");
-        set("cmi.core.score.raw", String(summary.score));
-        set("cmi.core.lesson_status", summary.passed ? "passed" : "failed");
-      } else {
-        set("cmi.core.lesson_status", summary.complete ? "completed" : "incomplete");
+    /* incomplete until every page is read and every scored quiz finished; then passed or
+       failed (a course with scored quizzes) or completed. The score is sent only then, so that
+       an LMS whose mastery score overrides the status ("Mastery score overrides status" in
+       Moodle) cannot turn an unfinished course into failed. */
+    status: function (summary, known) {
+      var out = [];
+      var next = !summary.complete ? "incomplete" : summary.scored ? (summary.passed ? "passed" : "failed") : "completed";
+      var current = known("cmi.core.lesson_status");
+      if (summary.complete && summary.scored) {
+        var raw = known("cmi.core.score.raw");
+        if (raw === "" || isNaN(Number(raw)) || summary.score > Number(raw)) {
+          out.push(["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"], ["cmi.core.score.raw", String(summary.score)]);
+        }
       }
+      if (!(current in RANK) || RANK[next] > RANK[current]) out.push(["cmi.core.lesson_status", next]);
+      return out;
     },
 
-    exit: function (set, ms, finished) {
-      set("cmi.core.session_time", timespan(ms));
-      set("cmi.core.exit", finished ? "" : "suspend");
+    /* A finished course keeps its state too (suspend), so a learner who comes back sees it. */
+    exit: function (ms) {
+      return [["cmi.core.session_time", timespan(ms)], ["cmi.core.exit", "suspend"]];
     },
 
-    /* One journal record per answered question; responses in 1.2's formats. */
-    interaction: function (set, n, r) {
+    /* One journal record per answered question, in 1.2's formats. */
+    interaction: function (n, r) {
       var p = "cmi.interactions." + n + ".";
       var now = new Date();
-      set(p + "id", r.id);
-      set(p + "type", TYPES[r.kind]);
-      set(p + "time", pad(now.getHours(), 2) + ":" + pad(now.getMinutes(), 2) + ":" + pad(now.getSeconds(), 2));
-      set(p + "weighting", r.kind === "reflection" ? "0" : "1");
-      set(p + "student_response", response12(r.kind, r.response));
-      var pattern = response12(r.kind, r.correct[0]);
-      if (pattern !== "") set(p + "correct_responses.0.pattern", pattern);
-      set(p + "result", r.result === "incorrect" ? "wrong" : r.result);
+      var out = [
+        [p + "id", r.id],
+        [p + "type", TYPES[r.kind]],
+        [p + "time", pad(now.getHours(), 2) + ":" + pad(now.getMinutes(), 2) + ":" + pad(now.getSeconds(), 2)],
+        [p + "weighting", r.kind === "reflection" ? "0" : "1"]
+      ];
+      var response = response12(r.kind, r.response);
+      if (response !== null) out.push([p + "student_response", response]);
+      patterns(r.kind, r.correct).forEach(function (pattern, i) {
+        out.push([p + "correct_responses." + i + ".pattern", pattern]);
+      });
+      out.push([p + "result", r.result === "incorrect" ? "wrong" : r.result]);
+      return out;
     },
     timespan: timespan
   };
 
   /* Responses arrive in a neutral form: arrays of ids, [source, target] pairs or text. */
   function response12(kind, value) {
-    if (value === undefined || value === null) return "";
+    if (value === undefined || value === null) return null;
     if (kind === "truefalse") return value === "true" ? "t" : "f";
     if (kind === "single" || kind === "multiple" || kind === "ordering") return value.join(",");
     if (kind === "matching") return value.map(function (pair) { return pair[0] + "." + pair[1]; }).join(",");
-    if (kind === "numeric") return Array.isArray(value) ? String((value[0] + value[1]) / 2) : value;
     return String(value).slice(0, 255);
+  }
+
+  /* Correct-response patterns 1.2 can express. A number range has none (1.2 knows only
+     single numbers): leave it out rather than invent a value the LMS would show as "the" answer. */
+  function patterns(kind, correct) {
+    if (kind === "numeric") {
+      return correct.filter(function (range) { return range[0] === range[1]; })
+        .map(function (range) { return String(range[0]); }).slice(0, 5);
+    }
+    if (kind === "reflection") return [];
+    return correct.slice(0, 5).map(function (value) { return response12(kind, value); })
+      .filter(function (pattern) { return pattern; });
   }
 })();

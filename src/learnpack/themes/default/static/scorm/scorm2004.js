@@ -1,4 +1,9 @@
-/* SCORM 2004 4th edition for the learnpack SCO runtime: names, formats and status rules. */
+/* SCORM 2004 4th edition for the learnpack SCO runtime: names, formats and status rules.
+ *
+ * The adapter only says what to write; the runtime (sco-runtime.js) guards the calls,
+ * sends only values that changed and commits once per event. status() gets the values
+ * the LMS holds (known) and never returns a lower status, score or progress than those.
+ */
 (function () {
   "use strict";
 
@@ -20,12 +25,18 @@
 
   var TYPES = { single: "choice", multiple: "choice", truefalse: "true-false", text: "fill-in",
     numeric: "numeric", ordering: "sequencing", matching: "matching", reflection: "long-fill-in" };
+  var COMPLETION = { "": 0, unknown: 0, "not attempted": 0, incomplete: 1, completed: 2 };
+  var SUCCESS = { "": 0, unknown: 0, failed: 1, passed: 2 };
+
+  function higher(ranks, next, current) { return !(current in ranks) || ranks[next] > ranks[current]; }
+  function above(value, current) { return current === "" || isNaN(Number(current)) || value > Number(current); }
 
   window.LearnpackScormVersion = {
     name: "2004",
     apiName: "API_1484_11",
     suspendLimit: 64000,
     locationLimit: 1000,
+    probeInteractions: true, // ids are readable: find the end of the journal even without _count
     initialize: function (api) { return api.Initialize(""); },
     getValue: function (api, name) { return api.GetValue(name); },
     setValue: function (api, name, value) { return api.SetValue(name, value); },
@@ -33,40 +44,50 @@
     terminate: function (api) { return api.Terminate(""); },
     lastError: function (api) { return api.GetLastError() + " " + api.GetErrorString(api.GetLastError()); },
     names: { location: "cmi.location", suspend: "cmi.suspend_data", entry: "cmi.entry",
-      language: "cmi.learner_preference.language" },
+      language: "cmi.learner_preference.language", mode: "cmi.mode", credit: "cmi.credit",
+      count: "cmi.interactions._count" },
+    stored: ["cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.progress_measure"],
 
-    status: function (set, summary) {
-      set("cmi.progress_measure", String(Math.round(summary.progress * 10000) / 10000));
-      set("cmi.completion_status", summary.complete ? "completed" : "incomplete");
-      if (summary.answered) {
-        set("cmi.score.min", "0");
-        set("cmi.score.max", "100");
-        set("cmi.score.raw", String(summary.score));
-        set("cmi.score.scaled", String(summary.score / 100));
-        set("cmi.success_status", summary.passed ? "passed" : "failed");
-      } else {
-        set("cmi.success_status", "unknown");
+    /* completed once every page is read and every scored quiz finished; the score and
+       passed/failed once every scored quiz has been checked; each only ever upwards. */
+    status: function (summary, known) {
+      var out = [];
+      var progress = Math.round(summary.progress * 10000) / 10000;
+      if (above(progress, known("cmi.progress_measure"))) out.push(["cmi.progress_measure", String(progress)]);
+      var completion = summary.complete ? "completed" : "incomplete";
+      if (higher(COMPLETION, completion, known("cmi.completion_status"))) out.push(["cmi.completion_status", completion]);
+      if (summary.scored && summary.answered) {
+        if (above(summary.score, known("cmi.score.raw"))) {
+          out.push(["cmi.score.min", "0"], ["cmi.score.max", "100"], ["cmi.score.raw", String(summary.score)],
+            ["cmi.score.scaled", String(summary.score / 100)]);
+        }
+        var success = summary.passed ? "passed" : "failed";
+        if (higher(SUCCESS, success, known("cmi.success_status"))) out.push(["cmi.success_status", success]);
       }
+      return out;
     },
 
-    exit: function (set, ms, finished) {
-      set("cmi.session_time", duration(ms));
-      set("cmi.exit", finished ? "normal" : "suspend");
+    /* Always suspend: the LMS hands the state back next time, also after the course is finished. */
+    exit: function (ms) {
+      return [["cmi.session_time", duration(ms)], ["cmi.exit", "suspend"]];
     },
 
     /* id and type first (else error 408), then the rest, in 2004's formats. */
-    interaction: function (set, n, r) {
+    interaction: function (n, r) {
       var p = "cmi.interactions." + n + ".";
-      set(p + "id", r.id);
-      set(p + "type", TYPES[r.kind]);
-      set(p + "timestamp", timestamp(new Date()));
-      set(p + "weighting", r.kind === "reflection" ? "0" : "1");
-      if (r.description) set(p + "description", "{lang=" + r.language + "}" + r.description.slice(0, 240));
+      var out = [
+        [p + "id", r.id],
+        [p + "type", TYPES[r.kind]],
+        [p + "timestamp", timestamp(new Date())],
+        [p + "weighting", r.kind === "reflection" ? "0" : "1"]
+      ];
+      if (r.description) out.push([p + "description", "{lang=" + r.language + "}" + r.description.slice(0, 240)]);
       r.correct.slice(0, 5).forEach(function (value, i) {
-        set(p + "correct_responses." + i + ".pattern", pattern(r.kind, value, r.caseSensitive));
+        out.push([p + "correct_responses." + i + ".pattern", pattern(r.kind, value, r.caseSensitive)]);
       });
-      set(p + "learner_response", response(r.kind, r.response));
-      set(p + "result", r.result);
+      if (r.response !== null && r.response !== undefined) out.push([p + "learner_response", response(r.kind, r.response)]);
+      out.push([p + "result", r.result]);
+      return out;
     },
     duration: duration
   };

@@ -1,0 +1,229 @@
+/* The learner's state as compact suspend_data (format 2; see learnpack/scorm/suspend.py).
+ *
+ * window.LearnpackSuspend(course) gives { encode(state, next), decode(text) }. Keys and
+ * quiz fingerprints come from the build (course.js); nothing here hashes. decode never
+ * throws: what it cannot read safely it leaves out, and a quiz whose questions changed
+ * since the state was written (another fingerprint) is skipped whole, so an answer is
+ * never applied to another question.
+ */
+(function () {
+  "use strict";
+
+  var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var CHOICES = "abcdefghijklmnopqrstuvwxyz0123456789";
+  var VERSION = "2";
+  var SHORT_TEXT = 62;
+  var CHECKED = 1;
+  var DRAWN = 2;
+
+  function number(n, width) {
+    var s = "";
+    for (var i = 0; i < width; i++) { s = ALPHABET.charAt(n % 64) + s; n = Math.floor(n / 64); }
+    return s;
+  }
+
+  function bitset(flags) {
+    var s = "";
+    for (var i = 0; i < flags.length; i += 6) {
+      var bits = 0;
+      for (var j = 0; j < 6 && i + j < flags.length; j++) if (flags[i + j]) bits += 1 << j;
+      s += ALPHABET.charAt(bits);
+    }
+    return s;
+  }
+
+  function text(value, max) {
+    var s = String(value).slice(0, max);
+    return (s.length < SHORT_TEXT ? ALPHABET.charAt(s.length) : "-" + number(s.length, 2)) + s;
+  }
+
+  /* A reader over the string: every read past the end or of a foreign character throws. */
+  function Reader(s) { this.s = s; this.at = 0; }
+  Reader.prototype.take = function (n) {
+    if (this.at + n > this.s.length) throw new Error("short");
+    var part = this.s.substr(this.at, n);
+    this.at += n;
+    return part;
+  };
+  Reader.prototype.number = function (width) {
+    var part = this.take(width);
+    var n = 0;
+    for (var i = 0; i < part.length; i++) {
+      var digit = ALPHABET.indexOf(part.charAt(i));
+      if (digit < 0) throw new Error("digit");
+      n = n * 64 + digit;
+    }
+    return n;
+  };
+  Reader.prototype.bitset = function (count) {
+    var flags = [];
+    var part = this.take(Math.ceil(count / 6));
+    for (var i = 0; i < count; i++) {
+      var bits = ALPHABET.indexOf(part.charAt(Math.floor(i / 6)));
+      if (bits < 0) throw new Error("bits");
+      flags.push(Boolean(bits & (1 << (i % 6))));
+    }
+    return flags;
+  };
+  Reader.prototype.text = function () {
+    var first = this.take(1);
+    var length = first === "-" ? this.number(2) : ALPHABET.indexOf(first);
+    if (length < 0) throw new Error("length");
+    return this.take(length);
+  };
+
+  window.LearnpackSuspend = function (course) {
+    var pages = [];
+    course.modules.forEach(function (m) { pages = pages.concat(m.pages); });
+    var pageByKey = {};
+    pages.forEach(function (p) { pageByKey[p.key] = p; });
+    var quizIds = Object.keys(course.quizzes).sort();
+    var quizByKey = {};
+    quizIds.forEach(function (id) { quizByKey[course.quizzes[id].key] = id; });
+
+    function encodeAnswer(q, value) {
+      var i;
+      var out = "";
+      switch (q.kind) {
+        case "single": return value === undefined ? "." : ALPHABET.charAt(CHOICES.indexOf(value));
+        case "truefalse": return value === undefined ? "." : value === "true" ? "t" : "f";
+        case "multiple":
+          var chosen = [].concat(value || []);
+          return bitset(CHOICES.slice(0, q.size).split("").map(function (id) { return chosen.indexOf(id) >= 0; }));
+        case "ordering":
+          for (i = 0; i < q.size; i++) {
+            var position = value && Number(value[CHOICES.charAt(i)]);
+            out += position ? ALPHABET.charAt(position) : ".";
+          }
+          return out;
+        case "matching":
+          for (i = 0; i < q.size; i++) {
+            var target = value && value["l" + i];
+            out += target ? ALPHABET.charAt(Number(target.slice(1))) : ".";
+          }
+          return out;
+        default:
+          return text(value === undefined ? "" : value, course.limits[q.kind]);
+      }
+    }
+
+    function decodeAnswer(q, reader) {
+      var i;
+      var part;
+      var map = {};
+      switch (q.kind) {
+        case "single":
+          part = reader.take(1);
+          return part === "." ? undefined : CHOICES.charAt(ALPHABET.indexOf(part));
+        case "truefalse":
+          part = reader.take(1);
+          return part === "." ? undefined : part === "t" ? "true" : "false";
+        case "multiple":
+          var ids = reader.bitset(q.size).map(function (on, index) { return on ? CHOICES.charAt(index) : null; })
+            .filter(Boolean);
+          return ids.length ? ids : undefined;
+        case "ordering": case "matching":
+          part = reader.take(q.size);
+          for (i = 0; i < q.size; i++) {
+            var c = part.charAt(i);
+            if (c === ".") continue;
+            if (q.kind === "ordering") map[CHOICES.charAt(i)] = String(ALPHABET.indexOf(c));
+            else map["l" + i] = "r" + ALPHABET.indexOf(c);
+          }
+          return Object.keys(map).length ? map : undefined;
+        default:
+          part = reader.text();
+          return part === "" ? undefined : part;
+      }
+    }
+
+    function encodeQuiz(id, qs) {
+      var quiz = course.quizzes[id];
+      var answers = qs.answers || {};
+      var touched = qs.used || qs.checked || qs.drawn || Object.keys(answers).length;
+      if (!touched) return "";
+      var ids = quiz.questions.map(function (q) { return q.id; });
+      var flags = (qs.checked ? CHECKED : 0) + (qs.drawn ? DRAWN : 0);
+      var body = quiz.fingerprint + number(Math.min(qs.used || 0, 63), 1) + ALPHABET.charAt(flags) +
+        number(Math.min(Math.max(qs.best || 0, 0), 100), 2);
+      if (qs.drawn) body += bitset(ids.map(function (qid) { return qs.drawn.indexOf(qid) >= 0; }));
+      if (qs.checked) body += bitset(ids.map(function (qid) { return Boolean(qs.results && qs.results[qid]); }));
+      quiz.questions.forEach(function (q) { body += encodeAnswer(q, answers[q.id]); });
+      return quiz.key + number(body.length, 3) + body;
+    }
+
+    function encode(state, next) {
+      var visited = pages.filter(function (p) { return state.visited && state.visited[p.id]; });
+      var last = pages.filter(function (p) { return p.id === state.last; })[0];
+      var out = VERSION + number(next || 0, 2) + (last ? last.key : "..") + number(visited.length, 2) +
+        visited.map(function (p) { return p.key; }).join("");
+      quizIds.forEach(function (id) {
+        if (state.quizzes && state.quizzes[id]) out += encodeQuiz(id, state.quizzes[id]);
+      });
+      return out;
+    }
+
+    function decodeQuiz(quiz, reader) {
+      var ids = quiz.questions.map(function (q) { return q.id; });
+      var used = reader.number(1);
+      var flags = ALPHABET.indexOf(reader.take(1));
+      var best = reader.number(2);
+      var qs = { attempt: 1, used: used, checked: Boolean(flags & CHECKED), best: best, drawn: null,
+        answers: {}, results: {} };
+      if (flags & DRAWN) {
+        qs.drawn = ids.filter(function (qid, i) { return this[i]; }, reader.bitset(ids.length));
+      }
+      var verdicts = qs.checked ? reader.bitset(ids.length) : null;
+      quiz.questions.forEach(function (q) {
+        var value = decodeAnswer(q, reader);
+        if (value !== undefined) qs.answers[q.id] = value;
+      });
+      if (verdicts) {
+        var shown = quiz.questions.filter(function (q) {
+          return q.kind !== "reflection" && (!qs.drawn || qs.drawn.indexOf(q.id) >= 0);
+        });
+        var right = 0;
+        shown.forEach(function (q) {
+          qs.results[q.id] = verdicts[ids.indexOf(q.id)];
+          if (qs.results[q.id]) right += 1;
+        });
+        qs.score = shown.length ? Math.round(100 * right / shown.length) : 100;
+        qs.passed = qs.score >= quiz.pass;
+      }
+      return qs;
+    }
+
+    /* The state written by encode, or null when the text is not state this runtime can read. */
+    function decode(s) {
+      s = String(s || "");
+      if (s.charAt(0) !== VERSION) return null;
+      var state = { v: 1, visited: {}, quizzes: {}, next: 0 };
+      var reader = new Reader(s);
+      try {
+        reader.take(1);
+        state.next = reader.number(2);
+        var last = reader.take(2);
+        if (pageByKey[last]) state.last = pageByKey[last].id;
+        var count = reader.number(2);
+        for (var i = 0; i < count; i++) {
+          var page = pageByKey[reader.take(2)];
+          if (page) state.visited[page.id] = 1;
+        }
+        while (reader.at < s.length) {
+          var quizId = quizByKey[reader.take(2)];
+          var size = reader.number(3);
+          var body = new Reader(reader.take(size));
+          var quiz = quizId && course.quizzes[quizId];
+          if (!quiz || body.take(4) !== quiz.fingerprint) continue; // removed or changed: skip it whole
+          try {
+            var qs = decodeQuiz(quiz, body);
+            if (body.at === size) state.quizzes[quizId] = qs; // else damaged: leave it out
+          } catch (e) { /* damaged record: leave it out */ }
+        }
+      } catch (e) { /* cut short: keep what was read */ }
+      return state;
+    }
+
+    return { encode: encode, decode: decode };
+  };
+})();
