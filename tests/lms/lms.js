@@ -39,7 +39,7 @@
   wrap(names.commit, true);
   wrap(names.finish, true);
   if (quirks.indexOf("nocount") >= 0) {
-    var get = api[names.get];
+    var get = api[names.get].bind(api);
     api[names.get] = function (element) { return /\._count$/.test(element) ? "" : get(element); };
   }
   if (quirks.indexOf("nofinish") >= 0) api[names.finish] = undefined;

@@ -1,0 +1,241 @@
+"""The learner's record over the whole LMS lifecycle, with scorm-again set up as real LMSs behave.
+
+Each case plays visits of tests/roots/basic (3 pages, one quiz with 2 attempts, pass mark 50)
+in SCORM 1.2 and 2004, hands the next visit what an LMS would (shared/docs/LMS.md), and
+checks what the LMS stored at the end, that no call lowered a status, score or progress
+or overwrote an interaction, and that every value fits the data model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from conftest import ROOTS
+from learnpack.build import build
+from scorm_lms import (
+    LOCATION,
+    STATUS,
+    SUSPEND,
+    VERSIONS,
+    check_record_kept,
+    check_values,
+    exit_course,
+    held_after,
+    launch,
+    log,
+    next_visit,
+    serve_lms,
+    sets,
+    stored,
+    walk_to_quiz,
+)
+from test_browser import RIGHT, WRONG, answer
+
+pytestmark = pytest.mark.browser
+BOTH = pytest.mark.parametrize("version", ["12", "2004"])
+NOT_RECORDED = "Dette besøket blir ikke registrert"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = build(ROOTS / "basic", list(VERSIONS.values()), tmp_path_factory.mktemp("packages")).out
+    with serve_lms(tmp_path_factory.mktemp("lms"), out) as url:
+        yield url
+
+
+def play(page, server: str, version: str, answers: dict[str, object] | None, held: dict[str, Any] | None = None,  # type: ignore[no-untyped-def]
+         quirks: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One visit: read every page, answer and check the quiz (if ``answers``), exit; the LMS's record after it."""
+    course = launch(page, server, version, held=held, quirks=quirks)
+    walk_to_quiz(course)
+    if answers is not None:
+        if course.get_by_role("button", name="Prøv igjen").is_visible():
+            course.get_by_role("button", name="Prøv igjen").click()
+        answer(course, answers)
+        course.get_by_role("button", name="Sjekk svarene").click()
+        course.locator(".quiz-result p").wait_for()
+    exit_course(page, course)
+    check_values(page, version)
+    check_record_kept(page, version, held)
+    return held_after(page)
+
+
+def passed(record: dict[str, Any], version: str) -> tuple[str, ...]:
+    cmi = record["cmi"]
+    if version == "12":
+        return cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]
+    return cmi["completion_status"], cmi["success_status"], cmi["score"]["raw"]
+
+
+PASSED = {"12": ("passed", "100"), "2004": ("completed", "passed", "100")}
+EXIT_ELEMENT = {"12": "cmi.core.exit", "2004": "cmi.exit"}
+
+
+@BOTH
+def test_fresh_start(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    record = play(page, server, version, RIGHT)
+    assert passed(record, version) == PASSED[version]
+    assert stored(page)[EXIT_ELEMENT[version]] == "suspend"
+
+
+EXIT_ELEMENT = {"12": "cmi.core.exit", "2004": "cmi.exit"}
+
+
+@BOTH
+def test_resume_appends_interactions_and_passes(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    first = play(page, server, version, WRONG)
+    assert len(first["cmi"]["interactions"]) == 8
+    second = play(page, server, version, RIGHT, held=next_visit(first, version))
+    assert passed(second, version) == PASSED[version]
+    ids = [second["cmi"]["interactions"][str(n)]["id"] for n in range(16)]
+    assert ids[:8] == ids[8:]  # the second attempt's records follow the first's
+
+
+@BOTH
+def test_relaunch_after_finishing_shows_the_results_and_keeps_the_record(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    finished = play(page, server, version, RIGHT)
+    held = next_visit(finished, version)
+    course = launch(page, server, version, held=held)
+    assert course.locator("h1").inner_text() == "Spørsmål"
+    assert "7 av 7 riktige (100 %)" in course.locator(".quiz-result").inner_text()
+    assert course.locator("#q-puls input[value='b']").is_checked()
+    exit_course(page, course)
+    written = dict(sets(page))
+    assert set(written) <= {"cmi.core.session_time", "cmi.core.exit", "cmi.session_time", "cmi.exit"}, written
+    assert passed(held_after(page), version) == PASSED[version]
+    check_record_kept(page, version, held)
+
+
+@BOTH
+@pytest.mark.parametrize("keep_state", [False, True], ids=["empty-state", "with-state"])
+def test_review_mode_writes_nothing_and_says_so(page, server: str, version: str, keep_state: bool) -> None:  # type: ignore[no-untyped-def]
+    """Moodle's review after a closed attempt: mode review, no credit, ab-initio, and often no state."""
+    finished = play(page, server, version, RIGHT)
+    held = next_visit(finished, version, mode="review", credit="no-credit", entry="ab-initio", keep_state=keep_state)
+    course = launch(page, server, version, held=held)
+    assert NOT_RECORDED in course.locator(".lms-notice").inner_text()
+    if keep_state:
+        assert "7 av 7 riktige (100 %)" in course.locator(".quiz-result").inner_text()
+    walk_to_quiz(course)
+    if not keep_state:
+        answer(course, WRONG)
+        course.get_by_role("button", name="Sjekk svarene").click()
+        course.locator(".quiz-result p").wait_for()
+    assert exit_course(page, course) == "Økten er avsluttet. Du kan lukke dette vinduet."
+    assert sets(page) == []
+    after = held_after(page)
+    assert passed(after, version) == PASSED[version]
+    assert after["cmi"][SUSPEND.split(".")[1]] == held["cmi"][SUSPEND.split(".")[1]]
+
+
+@BOTH
+def test_preview_in_browse_mode_records_nothing(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    mode = {"core": {"lesson_mode": "browse", "credit": "no-credit"}} if version == "12" else \
+        {"mode": "browse", "credit": "no-credit"}
+    course = launch(page, server, version, held={"cmi": mode})
+    assert NOT_RECORDED in course.locator(".lms-notice").inner_text()
+    walk_to_quiz(course)
+    answer(course, RIGHT)
+    course.get_by_role("button", name="Sjekk svarene").click()
+    course.locator(".quiz-result p").wait_for()
+    exit_course(page, course)
+    assert sets(page) == []
+    record = stored(page)
+    assert record.get("cmi.core.score.raw", "") == "" and record.get("cmi.score.raw", "") == ""
+    assert record.get("cmi.success_status", "unknown") == "unknown"
+
+
+@BOTH
+def test_an_lms_without_interaction_count_gets_appended_records(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    first = play(page, server, version, WRONG)
+    second = play(page, server, version, RIGHT, held=next_visit(first, version), quirks=("nocount",))
+    assert sorted(second["cmi"]["interactions"], key=int) == [str(n) for n in range(16)]
+    first_ids = [first["cmi"]["interactions"][str(n)] for n in range(8)]
+    assert [second["cmi"]["interactions"][str(n)] for n in range(8)] == first_ids
+
+
+@BOTH
+def test_an_lms_without_finish_still_closes_with_a_message(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    course = launch(page, server, version, quirks=("nofinish",))
+    walk_to_quiz(course)
+    assert exit_course(page, course) == "Fremdriften din er lagret. Du kan lukke dette vinduet."
+    before = log(page)
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the pagehide fallback: nothing more
+    page.wait_for_timeout(300)
+    assert log(page) == before
+    assert stored(page)[STATUS[version]] == "incomplete"
+    check_values(page, version)
+
+
+@BOTH
+def test_a_stale_suspend_data_never_lowers_the_record(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    """An LMS that lost writes hands back an older state with the newer status and score."""
+    course = launch(page, server, version)
+    course.locator(".start-link").click()
+    course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
+    exit_course(page, course)
+    early = held_after(page)
+    finished = play(page, server, version, RIGHT, held=next_visit(early, version))
+    held = next_visit(finished, version)
+    held["cmi"]["suspend_data"] = early["cmi"]["suspend_data"]
+    location = LOCATION[version].split(".")
+    (held["cmi"]["core"] if version == "12" else held["cmi"])[location[-1]] = "01-intro/01-velkommen"
+    play(page, server, version, {"q-puls": "a"} | {k: v for k, v in WRONG.items() if k != "q-puls"}, held=held)
+    after = held_after(page)
+    assert passed(after, version) == PASSED[version]  # a worse retry after a stale state lowers nothing
+    assert sorted(after["cmi"]["interactions"], key=int) == [str(n) for n in range(16)]
+
+
+def test_moodle_mastery_override_cannot_fail_an_unfinished_course(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Moodle turns lesson_status into passed/failed at LMSFinish when a raw score exists."""
+    record = play(page, server, "12", None, held={"cmi": {"student_data": {"mastery_score": "50"}}},
+                  quirks=("mastery",))
+    assert record["cmi"]["core"]["lesson_status"] == "incomplete"
+    assert record["cmi"]["core"]["score"]["raw"] == ""
+
+
+def test_a_session_writes_each_value_once_per_event(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Page changes, typing and leaving a field: changed values only, one commit per event."""
+    course = launch(page, server, "2004")
+    walk_to_quiz(course)
+    for page_id in ("01-intro/02-bilde", "01-intro/01-velkommen"):
+        course.locator(".pager-prev").click()
+        course.locator(f"body[data-page='{page_id}']").wait_for()
+    for page_id in ("01-intro/02-bilde", "02-quiz/01-sporsmal"):
+        course.locator(".pager-next").click()
+        course.locator(f"body[data-page='{page_id}']").wait_for()
+    field = course.locator("#q-ord input")
+    field.press_sequentially("bradykardi")
+    field.blur()
+    page_views = 8  # the start page and 7 page changes
+    changes = 1
+    written = sets(page)
+    suspend = [v for e, v in written if e == SUSPEND]
+    location = [v for e, v in written if e == "cmi.location"]
+    assert len(location) <= page_views and len(suspend) <= page_views + changes
+    for values in (suspend, location):
+        assert all(a != b for a, b in zip(values, values[1:], strict=False)), "a value was sent twice in a row"
+    commits = [entry for entry in log(page) if entry[0] == "Commit"]
+    assert len(commits) <= page_views + changes
+    assert "bradykardi" in suspend[-1]
+    check_values(page, "2004")
+
+
+def test_a_number_answer_that_is_not_a_number_is_refused_before_checking(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    course = launch(page, server, "12")
+    walk_to_quiz(course)
+    answer(course, RIGHT | {"q-temp": "ca 37"})
+    course.get_by_role("button", name="Sjekk svarene").click()
+    assert "Skriv svaret som et tall: Spørsmål 5." in course.locator(".quiz-result").inner_text()
+    assert course.locator("#q-temp").get_attribute("aria-invalid") == "true"
+    assert course.locator("#q-temp input").evaluate("e => e === document.activeElement")
+    assert not any(e.startswith("cmi.interactions") for e, _ in sets(page))  # no attempt was used
+    course.locator("#q-temp input").fill("37,2")
+    course.get_by_role("button", name="Sjekk svarene").click()
+    assert "7 av 7 riktige" in course.locator(".quiz-result").inner_text()
+    responses = {v for e, v in sets(page) if e.endswith(".student_response")}
+    assert "37.2" in responses
+    check_values(page, "12")
