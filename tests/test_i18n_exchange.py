@@ -50,7 +50,7 @@ def test_xliff_round_trip_keeps_structure_and_ids(course_copy, tmp_path: Path) -
     (quiz,) = sami.pages[2].quizzes
     assert [q.id for q in quiz.questions] == ["puls", "tf", "ord"]
     assert quiz.questions[0].stem.source == "HVA ER NORMAL HVILEPULS?"
-    assert quiz.questions[2].text_answers == ("BRADYKARDI", "bradykardi")
+    assert quiz.questions[2].text_answers[:2] == ("BRADYKARDI", "bradykardi")  # its own first, then every language's
     page = (out / "se" / "01-intro" / "01-velkommen.html").read_text(encoding="utf-8")
     assert "<strong>60–100</strong>" in page and 'href="../02-quiz/01-sporsmal.html"' in page
     assert "PULSEN ER" in page

@@ -74,3 +74,43 @@ def test_single_language_packages_have_no_language_menu(tmp_path: Path) -> None:
         page = archive.read("en/02-quiz/01-sporsmal.html").decode()
         assert "language-menu" not in page
         assert not any(n.startswith("nb/") for n in archive.namelist())
+
+
+@pytest.mark.parametrize("version", ["12", "2004"])
+@pytest.mark.parametrize(("first", "typed", "then", "score"), [
+    ("en", "bradycardia", "nb", "3 av 3 riktige"),
+    ("nb", "bradykardi", "en", "3 of 3 correct"),
+    ("ar", "bradycardia", "en", "3 of 3 correct"),
+])
+def test_a_verdict_never_changes_with_the_language(page, server: str, version: str, first: str, typed: str,  # type: ignore[no-untyped-def]
+                                                    then: str, score: str) -> None:
+    """Answer in one language, switch, reload: the accepted answers of every language count in every one."""
+    held = {"cmi": {"core": {}, "student_preference": {"language": first}}} if version == "12" else \
+        {"cmi": {"learner_preference": {"language": first}}}
+    course = launch(page, server, version, held=held)
+    assert course.locator("html").get_attribute("lang") == first
+    course.locator(".pages a").last.click()
+    course.locator("body[data-page='02-quiz/01-sporsmal']").wait_for()
+    answer(course, {"q-puls": "b", "q-tf": "true", "q-ord": typed})
+    course.locator("form.quiz button[type=submit]").click()
+    course.locator(".quiz-result p").wait_for()
+    switch_to(course, then)
+    assert score in course.locator(".quiz-result").inner_text()
+    course = launch(page, server, version, held=next_visit(held_after(page), version))
+    assert course.locator("html").get_attribute("lang") == then
+    assert score in course.locator(".quiz-result").inner_text()
+    assert course.locator("#q-ord .verdict").inner_text().startswith("✓")
+
+
+@pytest.mark.parametrize("version", ["12", "2004"])
+@pytest.mark.parametrize(("preference", "shown"), [("en-GB", "en"), ("nb-NO", "nb"), ("no", "nb"), ("AR", "ar"),
+                                                   ("de-DE", "nb"), ("", "nb")])
+def test_the_lms_language_preference_is_matched_and_not_overwritten(page, server: str, version: str,  # type: ignore[no-untyped-def]
+                                                                   preference: str, shown: str) -> None:
+    held = {"cmi": {"core": {}, "student_preference": {"language": preference}}} if version == "12" else \
+        {"cmi": {"learner_preference": {"language": preference}}}
+    course = launch(page, server, version, held=held)
+    assert course.locator("html").get_attribute("lang") == shown
+    course.locator(".pages a").first.click()
+    course.locator("main h1").wait_for()
+    assert PREFERENCE[version] not in cmi(page)  # written only when the learner chooses a language

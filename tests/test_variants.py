@@ -103,10 +103,14 @@ def test_source_title_is_required_in_a_title_mapping(tmp_path: Path) -> None:
     assert "title needs a text in the source language 'nb'" in caught.value.diagnostics[0].message
 
 
-def test_text_answers_of_source_and_variant_both_count() -> None:
-    english = load_course(ROOTS / "multilang").translations["en"]
-    (quiz,) = english.pages[2].quizzes
-    assert quiz.questions[2].text_answers == ("bradycardia", "bradykardi")
+def test_text_answers_of_every_language_count_in_every_language() -> None:
+    course = load_course(ROOTS / "multilang")
+    every = {"bradykardi", "bradycardia", "بطء القلب"}
+    for each in (course, *course.translations.values()):
+        (quiz,) = each.pages[2].quizzes
+        answers = quiz.questions[2].text_answers
+        assert set(answers) == every, each.language
+        assert answers[0] == {"nb": "bradykardi", "en": "bradycardia", "ar": "بطء القلب"}.get(each.language, "bradykardi")
 
 
 def test_numbers_and_latin_terms_are_isolated_in_right_to_left_text(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from .markdown import create_markdown
 from .model import Course, Module, Page, Source
 from .pages import PageContext, load_page
 from .slugs import SAFE_NAME
-from .variants import align_variant, check_outdated, variant_path
+from .variants import align_variant, check_outdated, share_text_answers, variant_path
 
 ModuleMeta = tuple[dict[str, str], dict[str, str]]  # titles and descriptions by language
 
@@ -63,7 +63,7 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
     _check_unique_ids(course, diagnostics)
     translations = {lang: _translate(course, ctx, metas, lang) for lang in config.languages
                     if lang != config.language}
-    return replace(course, translations=translations)
+    return share_text_answers(replace(course, translations=translations))
 
 
 def _translate(course: Course, ctx: PageContext, metas: dict[str, ModuleMeta], language: str) -> Course:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Diagnostics, display_path
-from .model import Kind, Page, Question, Quiz, Segment
+from .model import Course, Kind, Page, Question, Quiz, Segment
 
 
 def variant_path(source: Path, language: str) -> Path:
@@ -87,11 +87,37 @@ def _align_question(source: Question, variant: Question, diagnostics: Diagnostic
         diagnostics.error(variant.origin.path, variant.origin.line,
                           f"question {source.id!r}: {problem} in {_at(source.origin.path, source.origin.line)}",
                           "i18n.mismatch")
-    if variant.kind is Kind.TEXT:
-        # A learner who switches language keeps an answer typed in the other one: both count.
-        answers = tuple(dict.fromkeys((*variant.text_answers, *source.text_answers)))
-        return replace(variant, id=source.id, text_answers=answers)
-    return replace(variant, id=source.id)
+    return replace(variant, id=source.id)  # text answers of every language count: see share_text_answers
+
+
+def share_text_answers(course: Course) -> Course:
+    """Every language accepts the text answers of every language, so a switch never changes a verdict."""
+    courses = [course, *course.translations.values()]
+    accepted: dict[str, tuple[str, ...]] = {}
+    for each in courses:
+        for quiz in each.quizzes:
+            for question in quiz.questions:
+                if question.kind is Kind.TEXT:
+                    accepted[question.id] = (*accepted.get(question.id, ()), *question.text_answers)
+
+    def page_with_all(page: Page) -> Page:
+        segments = tuple(replace(s, quiz=_quiz_with(s.quiz, accepted)) if s.quiz else s for s in page.segments)
+        return replace(page, segments=segments)
+
+    def course_with_all(each: Course) -> Course:
+        modules = tuple(replace(m, pages=tuple(page_with_all(p) for p in m.pages)) for m in each.modules)
+        return replace(each, modules=modules)
+
+    translations = {lang: course_with_all(c) for lang, c in course.translations.items()}
+    return replace(course_with_all(course), translations=translations)
+
+
+def _quiz_with(quiz: Quiz, accepted: dict[str, tuple[str, ...]]) -> Quiz:
+    questions = tuple(
+        replace(q, text_answers=tuple(dict.fromkeys((*q.text_answers, *accepted[q.id])))) if q.kind is Kind.TEXT else q
+        for q in quiz.questions
+    )
+    return replace(quiz, questions=questions)
 
 
 def _marks(question: Question) -> str:
