@@ -147,6 +147,72 @@ def test_a_course_with_300_questions_fits_scorm12(tmp_path: Path) -> None:
     build(root, ["scorm12"], tmp_path / "out")
 
 
+MIXED = {
+    "single": "- ( ) Nei\n- (x) Ja\n- ( ) Kanskje\n- ( ) Vet ikke\n",
+    "multiple": "- [x] A\n- [x] B\n- [ ] C\n- [ ] D\n",
+    "truefalse": "= true\n",
+    "text": "= bradykardi\n",
+    "numeric": "= 60..100\n",
+    "ordering": "1. Først\n2. Så\n3. Til slutt\n4. Sist\n",
+    "matching": "- Puls -> slag/min\n- Temperatur -> °C\n- Blodtrykk -> mmHg\n",
+    "reflection": "",
+}
+
+
+def mixed_questions(count: int, per_page: int = 10) -> dict[str, str]:
+    """``count`` questions of every kind in turn, ``per_page`` in each page's quiz."""
+    pages = {}
+    kinds = list(MIXED)
+    for page in range(count // per_page):
+        body = [f"# Side {page}\n\n::: quiz {{#quiz-{page}}}\n"]
+        for n in range(per_page):
+            number = page * per_page + n
+            kind = kinds[number % len(kinds)]
+            extra = " type=reflection" if kind == "reflection" else ""
+            body.append(f"### Spørsmål {number} {{#q-{number}{extra}}}\n{MIXED[kind]}\n")
+        body.append(":::\n")
+        pages[f"{page // 5 + 1:02d}-modul/{page % 5 + 1:02d}-side.md"] = "".join(body)
+    return pages
+
+
+COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\n"
+
+
+def test_100_mixed_questions_fit_scorm12_with_free_text_capped(tmp_path: Path) -> None:
+    capped = write_course(tmp_path / "capped", mixed_questions(100),
+                          COURSE_YML + "answer_length: {text: 60, reflection: 150}\n")
+    course = load_course(capped)
+    assert sum(len(q.questions) for q in course.quizzes) == 100
+    assert {q.kind.value for quiz in course.quizzes for q in quiz.questions} == set(MIXED)
+    assert worst_case_length(course) <= LIMITS["scorm12"]
+    build(capped, ["scorm12"], tmp_path / "out")
+    # At the default caps (reflections of 250 characters) the same course does not fit, and the build says by how much.
+    uncapped = write_course(tmp_path / "uncapped", mixed_questions(100))
+    size = worst_case_length(load_course(uncapped))
+    with pytest.raises(CourseError) as caught:
+        build(uncapped, ["scorm12"], tmp_path / "out2")
+    (problem,) = caught.value.diagnostics
+    assert problem.code == "scorm.suspend_data_limit"
+    assert str(size) in problem.message and "4096" in problem.message
+
+
+def test_answer_length_caps_reach_the_fields(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", mixed_questions(10), COURSE_YML + "answer_length: {text: 30, reflection: 90}\n")
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    page = (out / "nb" / "01-modul" / "01-side.html").read_text(encoding="utf-8")
+    assert 'id="q-q-3-input" name="q-q-3" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="30"' in page
+    assert 'maxlength="24" inputmode="decimal"' in page
+    assert 'rows="5" maxlength="90"' in page
+
+
+def test_answer_length_out_of_range_is_a_config_error(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", mixed_questions(10), COURSE_YML + "answer_length: {text: 0, essay: 5}\n")
+    with pytest.raises(CourseError) as caught:
+        load_course(root)
+    (problem,) = caught.value.diagnostics
+    assert problem.path.name == "course.yml" and problem.line == 5 and "answer_length" in problem.message
+
+
 def test_a_course_that_cannot_fit_suspend_data_fails_to_build(tmp_path: Path) -> None:
     root = write_course(tmp_path / "c", many_questions(20, kind="reflection"))
     with pytest.raises(CourseError) as caught:
