@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ROOTS
 from learnpack.build import build
-from test_browser import answer
 from scorm_lms import PREFERENCE, check_values, cmi, exit_course, held_after, launch, next_visit, serve_lms
+from test_browser import answer
 from test_scorm_runtime import interactions
 
 pytestmark = pytest.mark.browser
