@@ -455,6 +455,117 @@ def test_unlisted_file_is_a_warning(tmp_path: Path) -> None:
     assert "'content/notes.txt'" in unlisted[0].message
 
 
+# -- the links of the HTML pages -----------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="nb">
+<head><title>Lesson</title><link rel="stylesheet" href="style.css"><link rel="icon" href="data:,"></head>
+<body>
+<p><a href="#main">Skip</a> <a href="page2.html">Good</a></p>
+<p><a href="../other/page.html#start">Dead</a></p>
+{extra}
+</body>
+</html>
+"""
+
+
+def linked_package(tmp_path: Path, extra: str = "", **files: str) -> Path:
+    """The 1.2 package with ``shared/launch.html`` linking to ``page2.html`` and to a page it does not have."""
+    members = {"shared/page2.html": "<!doctype html><title>Page 2</title><p><a href='launch.html'>Back</a>",
+               **files}
+    listed = "".join(f'<file href="{name}"/>' for name in members)
+    manifest = edit(MANIFEST_12, '<file href="shared/style.css"/>', f'<file href="shared/style.css"/>{listed}')
+    return package(tmp_path, "1.2", manifest, **{"shared/launch.html": PAGE.format(extra=extra), **members})
+
+
+def link_findings(path: Path) -> list[tuple[str, str, str, int | None]]:
+    return [(f.severity, f.code, f.path, f.line) for f in validate_package(path)
+            if f.code.startswith("package.") and f.path != str(path)]
+
+
+def test_a_link_to_a_page_the_package_does_not_have_is_an_error(tmp_path: Path) -> None:
+    path = linked_package(tmp_path)
+    findings = validate_package(path)
+    (dead,) = [f for f in findings if f.severity == "error"]
+    assert dead.format() == (
+        "shared/launch.html:6: error: <a href> '../other/page.html#start' points at 'other/page.html', "
+        "which is not in the package [package.missing_file]"
+    )
+    assert codes(findings, "warning") == set()
+
+
+def test_pages_are_parsed_in_memory_and_never_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_extraction(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validate_package must not extract members")
+
+    monkeypatch.setattr(zipfile.ZipFile, "extract", no_extraction)
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", no_extraction)
+    assert codes(validate_package(linked_package(tmp_path))) == {"package.missing_file"}
+
+
+SKIPPED = ["#top", "mailto:post@example.org", "tel:113", "data:image/png;base64,AAAA", "javascript:void(0)",
+           "https://helsenorge.no/", "//example.org/x", "?lang=en", "", "page2.html?x=1#y", "%70age2.html",
+           "./page2.html", "../shared/page2.html", "../imsmanifest.xml"]
+
+
+@pytest.mark.parametrize("href", SKIPPED)
+def test_links_that_resolve_or_leave_the_page_alone_are_not_reported(tmp_path: Path, href: str) -> None:
+    path = linked_package(tmp_path, f'<p><a href="{href}">Link</a></p>')
+    assert link_findings(path) == [("error", "package.missing_file", "shared/launch.html", 6)]
+
+
+OUTSIDE = [
+    ('<a href="../../x.html">x</a>', "leads outside the package"),
+    ('<img src="/images/x.png" alt="">', "web server's root"),
+    ('<a href="file:///C:/kurs/x.html">x</a>', "a file: address"),
+    ('<img src="C:\\kurs\\x.png" alt="">', "a path on a Windows computer"),
+]
+
+
+@pytest.mark.parametrize(("element", "message"), OUTSIDE)
+def test_links_that_leave_the_package_are_errors(tmp_path: Path, element: str, message: str) -> None:
+    path = linked_package(tmp_path, element)
+    findings = [f for f in validate_package(path) if f.code == "package.link_outside"]
+    assert [(f.severity, f.path, f.line) for f in findings] == [("error", "shared/launch.html", 7)]
+    assert message in findings[0].message
+
+
+def test_every_embedded_file_is_checked(tmp_path: Path) -> None:
+    extra = ('<img src="img/a.png" srcset="img/a.png 1x, img/b.png 2x" alt="">\n'
+             '<video src="film.mp4" poster="poster.jpg"><track src="film.vtt" kind="captions"></video>\n'
+             '<audio><source src="lyd.mp3"></audio>\n<iframe src="page2.html"></iframe>\n'
+             '<script src="gone.js"></script>')
+    path = linked_package(tmp_path, extra, **{"shared/img/a.png": "png", "shared/film.mp4": "mp4"})
+    missing = {f.message.split(" points at ")[1].split(",")[0]: f.line
+               for f in validate_package(path) if f.code == "package.missing_file"}
+    assert missing == {"'other/page.html'": 6, "'shared/img/b.png'": 7, "'shared/poster.jpg'": 8,
+                       "'shared/film.vtt'": 8, "'shared/lyd.mp3'": 9, "'shared/gone.js'": 11}
+
+
+def test_a_file_loaded_from_the_internet_is_a_warning_and_a_web_link_is_fine(tmp_path: Path) -> None:
+    extra = ('<script src="https://cdn.example.org/x.js"></script>\n'
+             '<a href="https://helsenorge.no/">Helsenorge</a><link rel="canonical" href="https://example.org/">')
+    findings = validate_package(linked_package(tmp_path, extra))
+    (remote,) = [f for f in findings if f.severity == "warning"]
+    assert (remote.code, remote.path, remote.line) == ("package.remote_file", "shared/launch.html", 7)
+    assert "'https://cdn.example.org/x.js' is loaded from the internet" in remote.message
+
+
+def test_a_dead_link_is_reported_once_per_page_and_hints_at_letter_case(tmp_path: Path) -> None:
+    extra = '<a href="Page2.html">again</a> <a href="Page2.html">and again</a>'
+    findings = [f for f in validate_package(linked_package(tmp_path, extra)) if f.code == "package.missing_file"]
+    assert len(findings) == 2
+    assert "the zip has 'shared/page2.html'" in findings[1].message
+
+
+def test_a_page_below_a_relative_base_resolves_from_the_base(tmp_path: Path) -> None:
+    page = '<html><head><base href="../shared/"></head><body><a href="page2.html">x</a></body></html>'
+    listed = edit(MANIFEST_12, '<file href="shared/style.css"/>',
+                  '<file href="shared/style.css"/><file href="other/index.html"/><file href="shared/page2.html"/>')
+    path = package(tmp_path, "1.2", listed, **{"other/index.html": page, "shared/page2.html": "<p>2</p>"})
+    assert not has_errors(validate_package(path))
+
+
 # -- size limits ---------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from .i18n.exchange import export_po, export_xliff, import_file
 from .i18n.status import STATES, course_status, render_report, stamp
 from .loader import load_course
 from .scaffold import create_course
+from .scorm.update import compare_packages
 from .scorm.validate import has_errors, validate_package
 from .targets import TARGETS
 
@@ -86,15 +87,23 @@ def check(course_dir: Path, strict: bool) -> None:
 @click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Also validate the manifest against ADL's XSDs in this folder "
                    "(it holds scorm12/manifest.xsd and scorm2004-4th/manifest.xsd).")
+@click.option("--previous", type=click.Path(path_type=Path, dir_okay=False),
+              help="The package this one replaces in the LMS: say what learners keep (tracks, saved answers).")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-def validate(package: Path, schemas: Path | None, as_json: bool) -> None:
+def validate(package: Path, schemas: Path | None, previous: Path | None, as_json: bool) -> None:
     """Check any SCORM 1.2 or 2004 zip, ours or anyone's, without unpacking it."""
-    findings = validate_package(package, schemas)
+    checked = validate_package(package, schemas)
+    update = compare_packages(previous, package) if previous is not None else []
+    findings = checked + update
     if as_json:
         click.echo(json.dumps([{"severity": f.severity, "code": f.code, "message": f.message, "path": f.path,
                                 "line": f.line} for f in findings], ensure_ascii=False, indent=2))
     else:
-        for finding in findings:
+        for finding in checked:
+            click.echo(finding.format(), err=finding.severity != "info")
+        if previous is not None:
+            click.echo(f"If it replaces {display_path(previous)} in the LMS:")
+        for finding in update:
             click.echo(finding.format(), err=finding.severity != "info")
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-
 TEXT_MAX = 60  # characters a learner can type in a short-text answer, unless course.yml says otherwise
 NUMBER_MAX = 24  # ... in a number answer
 REFLECTION_MAX = 250  # ... in a reflection (SCORM 1.2 journals 255)

@@ -81,11 +81,17 @@ def detect_version(tree: etree._ElementTree) -> str | None:
     return None
 
 
+def url_scheme(href: str) -> str | None:
+    """The scheme of ``href`` in lower case (``"https"``; ``"c"`` for a drive letter), ``None`` if relative."""
+    match = _SCHEME.match(href)
+    return match.group()[:-1].lower() if match else None
+
+
 def href_problem(href: str) -> str | None:
     """Why ``href`` is not a safe package-relative path, or ``None`` when it is."""
     if not href.strip():
         return "is empty"
-    if _SCHEME.match(href):
+    if url_scheme(href):
         return "has a URL scheme or drive letter"
     if href.startswith("/"):
         return "is absolute (starts with '/')"

@@ -1,4 +1,5 @@
-"""Check any SCORM zip without trusting it: zip safety, the manifest, the XSDs, and the files listed.
+"""Check any SCORM zip without trusting it: zip safety, the manifest, the XSDs, the files listed
+and the links of its HTML pages.
 
 Members are only ever read into memory; nothing from the zip is written to disk.
 """
@@ -26,13 +27,14 @@ from learnpack.scorm.checks import (
     detect_version,
     href_problem,
 )
+from learnpack.scorm.links import check_links, is_page, missing_hint
 
 MANIFEST = "imsmanifest.xml"
 MAX_RATIO = 100  # uncompressed / compressed; above this a member looks like a zip bomb
 RATIO_MIN_SIZE = 1024 * 1024  # smaller members cannot do harm, whatever their ratio
 XSD_FOLDERS = {"1.2": "scorm12", "2004": "scorm2004-4th"}
 _ROOT_URL = "http://package.invalid/"  # resolves xml:base and href like a browser would
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 
 
 def validate_package(path: Path, schemas: Path | None = None, max_size: int = 500 * 1024 * 1024) -> list[Finding]:
@@ -47,7 +49,7 @@ def validate_package(path: Path, schemas: Path | None = None, max_size: int = 50
         return [Finding("error", "package.not_found", f"the package {reason}", where)]
     try:
         archive = zipfile.ZipFile(path)
-    except _READ_ERRORS as exc:
+    except READ_ERRORS as exc:
         return [Finding("error", "package.not_zip", f"not a readable zip file ({exc})", where)]
     with archive:
         return _validate_zip(archive, where, schemas, max_size)
@@ -70,9 +72,9 @@ def _validate_zip(archive: zipfile.ZipFile, where: str, schemas: Path | None, ma
         return findings + [_manifest_missing(files, where)]
     try:
         data = archive.read(files[MANIFEST])
-    except _READ_ERRORS as exc:
+    except READ_ERRORS as exc:
         return findings + [Finding("error", "package.corrupt", f"cannot read {MANIFEST} ({exc})", where)]
-    tree = _parse(data)
+    tree = parse_manifest(data)
     if isinstance(tree, Finding):
         return findings + [tree]
     version = detect_version(tree)
@@ -83,7 +85,7 @@ def _validate_zip(archive: zipfile.ZipFile, where: str, schemas: Path | None, ma
     else:
         findings += check_manifest(tree, version)
         findings += _check_xsd(tree, version, schemas)
-    return findings + _check_files(tree, files, where)
+    return findings + _check_files(tree, files, where) + _check_pages(archive, files, where)
 
 
 def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
@@ -139,7 +141,7 @@ def _check_integrity(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], whe
         return [Finding("error", "package.encrypted", f"member {encrypted[0]!r} is encrypted", where)]
     try:
         bad = archive.testzip()
-    except _READ_ERRORS as exc:
+    except READ_ERRORS as exc:
         return [Finding("error", "package.corrupt", f"the zip is damaged ({exc})", where)]
     if bad is not None:
         return [Finding("error", "package.corrupt", f"member {bad!r} is damaged (CRC check failed)", where)]
@@ -159,7 +161,8 @@ def _manifest_missing(files: dict[str, zipfile.ZipInfo], where: str) -> Finding:
     return Finding("error", "package.manifest_missing", f"no {MANIFEST} at the zip root", where)
 
 
-def _parse(data: bytes) -> etree._ElementTree | Finding:
+def parse_manifest(data: bytes) -> etree._ElementTree | Finding:
+    """The manifest ``data`` parsed without entities, DTDs or network, or an error finding."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -192,7 +195,6 @@ def _check_files(tree: etree._ElementTree, files: dict[str, zipfile.ZipInfo], wh
     root = tree.getroot()
     namespace = etree.QName(root).namespace
     prefix = f"{{{namespace}}}" if namespace else ""
-    by_lower = {name.lower(): name for name in files}
     listed: set[str] = set()
     out: list[Finding] = []
 
@@ -203,9 +205,8 @@ def _check_files(tree: etree._ElementTree, files: dict[str, zipfile.ZipInfo], wh
         if listing:
             listed.add(target)
         if target not in files:
-            other = by_lower.get(target.lower())
-            hint = f" (the zip has {other!r}: names are case-sensitive on most servers)" if other else ""
-            out.append(Finding("error", "package.missing_file", f"{what} {href!r} is not in the package{hint}",
+            out.append(Finding("error", "package.missing_file",
+                               f"{what} {href!r} is not in the package{missing_hint(target, files)}",
                                line=element.sourceline))
 
     for resource in root.iter(f"{prefix}resource"):
@@ -224,6 +225,17 @@ def _check_files(tree: etree._ElementTree, files: dict[str, zipfile.ZipInfo], wh
         out.append(Finding("warning", "package.unlisted_file",
                            f"{name!r} is in the zip but in no <file href> of the manifest", where))
     return out
+
+
+def _check_pages(archive: zipfile.ZipFile, files: dict[str, zipfile.ZipInfo], where: str) -> list[Finding]:
+    pages: dict[str, bytes] = {}
+    for name, info in files.items():
+        if is_page(name):
+            try:
+                pages[name] = archive.read(info)
+            except READ_ERRORS as exc:
+                return [Finding("error", "package.corrupt", f"cannot read {name!r} ({exc})", where)]
+    return check_links(pages, files)
 
 
 def _resolve(element: etree._Element, href: str | None) -> str | None:
