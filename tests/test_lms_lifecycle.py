@@ -239,3 +239,35 @@ def test_a_number_answer_that_is_not_a_number_is_refused_before_checking(page, s
     responses = {v for e, v in sets(page) if e.endswith(".student_response")}
     assert "37.2" in responses
     check_values(page, "12")
+
+
+@BOTH
+def test_a_player_that_closes_the_session_first_loses_nothing_committed(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    """The player terminates on its own beforeunload; the SCO's later calls fail quietly."""
+    course = launch(page, server, version, quirks=("selfclose",))
+    walk_to_quiz(course)
+    answer(course, {"q-puls": "b"})
+    page.evaluate("window.dispatchEvent(new Event('beforeunload'))")
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the SCO's pagehide comes after
+    page.wait_for_timeout(300)
+    record = stored(page)
+    assert record[LOCATION[version]] == "02-quiz/01-sporsmal" and record[STATUS[version]] == "incomplete"
+    check_values(page, version)
+    course = launch(page, server, version, held=next_visit(held_after(page), version))
+    assert course.locator("#q-puls input[value='b']").is_checked()  # saved when the box was ticked
+
+
+def test_an_lms_that_stores_defaults_as_if_set_still_resumes_and_passes(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """entry always ab-initio, lesson_status "incomplete" and score.raw "0" before anything was set."""
+    course = launch(page, server, "12")
+    walk_to_quiz(course)
+    answer(course, {"q-puls": "b"})
+    course.locator("#q-puls input[value='b']").dispatch_event("change")
+    exit_course(page, course)
+    held = next_visit(held_after(page), "12", entry="ab-initio")
+    held["cmi"]["core"]["score"]["raw"] = "0"
+    course = launch(page, server, "12", held=held)
+    assert course.locator("h1").inner_text() == "Spørsmål"
+    assert course.locator("#q-puls input[value='b']").is_checked()
+    record = play(page, server, "12", RIGHT, held=next_visit(held_after(page), "12", entry="ab-initio"))
+    assert passed(record, "12") == PASSED["12"]

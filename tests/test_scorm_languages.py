@@ -114,3 +114,17 @@ def test_the_lms_language_preference_is_matched_and_not_overwritten(page, server
     course.locator(".pages a").first.click()
     course.locator("main h1").wait_for()
     assert PREFERENCE[version] not in cmi(page)  # written only when the learner chooses a language
+
+
+def test_a_question_shown_from_the_fallback_is_described_in_its_own_language(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Nynorsk has no translation of the quiz page: its questions are bokmål text, and say so to the LMS."""
+    course = launch(page, server, "2004", held={"cmi": {"learner_preference": {"language": "nn"}}})
+    assert course.locator("html").get_attribute("lang") == "nn"
+    course.locator(".pages a").last.click()
+    course.locator("body[data-page='02-quiz/01-sporsmal']").wait_for()
+    answer(course, {"q-puls": "b", "q-tf": "true", "q-ord": "bradykardi"})
+    course.locator("form.quiz button[type=submit]").click()
+    course.locator(".quiz-result p").wait_for()
+    records = {r["id"]: r for r in interactions(page).values()}
+    assert records["q.puls"]["description"] == "{lang=nb}Hva er normal hvilepuls?"
+    check_values(page, "2004")

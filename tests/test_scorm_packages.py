@@ -278,3 +278,16 @@ def test_multilingual_manifest_declares_every_language(tmp_path: Path) -> None:
 
     for zip_path in out.rglob("*.zip"):
         assert validate_package(zip_path, SCHEMAS) == [], zip_path.name
+
+
+def test_the_runtime_and_the_build_agree_on_the_state_format() -> None:
+    """suspend.js writes what suspend.py budgets for: the same format, alphabet and text lengths."""
+    import re
+
+    from learnpack.scorm import suspend
+
+    script = (REPO / "src" / "learnpack" / "themes" / "default" / "static" / "scorm" / "suspend.js").read_text()
+    assert re.search(r'var VERSION = "(\w+)"', script).group(1) == suspend.FORMAT_VERSION  # type: ignore[union-attr]
+    assert re.search(r'var ALPHABET = "([^"]+)"', script).group(1) == suspend.ALPHABET  # type: ignore[union-attr]
+    assert re.search(r"var SHORT_TEXT = (\d+)", script).group(1) == str(suspend.SHORT_TEXT)  # type: ignore[union-attr]
+    assert re.search(r'var CHOICES = "([^"]+)"', script).group(1) == suspend.CHOICE_IDS  # type: ignore[union-attr]

@@ -9,6 +9,7 @@
  *   nocount   GetValue of any _count returns ""            (smaller LMSs)
  *   nofinish  the API has no LMSFinish / Terminate         (calling it throws TypeError)
  *   mastery   "mastery score overrides status" with mastery score 80 (Moodle's default, 1.2)
+ *   selfclose the player commits and terminates on its own beforeunload, before the SCO's pagehide
  */
 (function () {
   "use strict";
@@ -43,6 +44,12 @@
     api[names.get] = function (element) { return /\._count$/.test(element) ? "" : get(element); };
   }
   if (quirks.indexOf("nofinish") >= 0) api[names.finish] = undefined;
+  if (quirks.indexOf("selfclose") >= 0) {
+    window.addEventListener("beforeunload", function () {
+      api[names.commit]("");
+      api[names.finish]("");
+    });
+  }
   window[version === "12" ? "API" : "API_1484_11"] = api;
   window.addEventListener("DOMContentLoaded", function () {
     document.getElementById("sco").src = params.get("sco");
