@@ -305,6 +305,5 @@
   }
 
   window.addEventListener("pagehide", function () { finish(null); });
-  window.LearnpackMatchLanguage = matchLanguage;
   start();
 })();
