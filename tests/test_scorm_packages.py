@@ -224,6 +224,59 @@ def test_a_course_that_cannot_fit_suspend_data_fails_to_build(tmp_path: Path) ->
     build(root, ["scorm2004"], tmp_path / "out")  # 64000 characters hold it
 
 
+def test_the_refusal_gives_the_numbers_and_every_way_out(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", many_questions(20, kind="reflection"))
+    size = worst_case_length(load_course(root))
+    with pytest.raises(CourseError) as caught:
+        build(root, ["scorm12"], tmp_path / "out")
+    message = caught.value.diagnostics[0].message
+    assert f"can reach {size} characters, more than the 4096 that scorm12 suspend_data holds" in message
+    for way in ("answer_length", "--split modules", "--target scorm2004", "--scorm12-suspend-limit 64000",
+                "scorm12standard"):
+        assert way in message
+
+
+def test_scorm12_suspend_limit_changes_the_budget(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", many_questions(20, kind="reflection"))
+    size = worst_case_length(load_course(root))
+    assert LIMITS["scorm12"] < size < 64000
+    with pytest.raises(CourseError):
+        build(root, ["scorm12"], tmp_path / "out", scorm12_suspend_limit=size - 1)
+    report = build(root, ["scorm12"], tmp_path / "out", scorm12_suspend_limit=size)
+    assert [d.code for d in report.diagnostics] == []
+
+
+def sco_body(package: Path) -> dict[str, str]:
+    with zipfile.ZipFile(package) as archive:
+        body = etree.HTML(archive.read("sco.html")).find("body")
+    return dict(body.attrib)
+
+
+def test_the_launcher_tells_the_runtime_the_suspend_limit(tmp_path: Path) -> None:
+    standard = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path / "a").out
+    assert sco_body(next((standard / "scorm12").glob("*.zip")))["data-suspend-limit"] == "4096"
+    assert sco_body(next((standard / "scorm2004").glob("*.zip")))["data-suspend-limit"] == "64000"
+    raised = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path / "b", scorm12_suspend_limit=64000).out
+    assert sco_body(next((raised / "scorm12").glob("*.zip")))["data-suspend-limit"] == "64000"
+    assert sco_body(next((raised / "scorm2004").glob("*.zip")))["data-suspend-limit"] == "64000"
+
+
+@pytest.mark.parametrize("limit", [4095, 64001, 0])
+def test_a_suspend_limit_out_of_range_is_refused(tmp_path: Path, limit: int) -> None:
+    from click.testing import CliRunner
+
+    from learnpack.cli import main
+    from learnpack.errors import LearnpackError
+
+    with pytest.raises(LearnpackError, match=r"--scorm12-suspend-limit .*must be from 4096 .* to 64000"):
+        build(ROOTS / "basic", ["scorm12"], tmp_path / "out", scorm12_suspend_limit=limit)
+    for command in ("build", "check"):
+        result = CliRunner().invoke(main, [command, str(ROOTS / "basic"), "-t", "scorm12",
+                                           "--scorm12-suspend-limit", str(limit)])
+        assert result.exit_code == 2 and "4096<=x<=64000" in result.output, result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_interaction_ids_that_collide_are_a_build_error(tmp_path: Path) -> None:
     quiz = "# P\n\n::: quiz {#q}\n### A {#puls-normal}\n= true\n\n### B {#puls_normal}\n= false\n:::\n"
     root = write_course(tmp_path / "c", {"01-m/01-p.md": quiz})

@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .build import build as run_build
+from .build import check as run_check
 from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
 from .i18n.exchange import export_po, export_xliff, import_file
 from .i18n.status import STATES, course_status, render_report, stamp
@@ -21,6 +22,19 @@ from .scaffold import create_course
 from .scorm.update import compare_packages
 from .scorm.validate import has_errors, validate_package
 from .targets import TARGETS
+from .targets.scorm12 import SUSPEND_LIMIT_RANGE
+
+_split_option = click.option(
+    "--split", type=click.Choice(["modules"]),
+    help="SCORM: one package per module instead of one for the whole course.")
+_multilingual_option = click.option(
+    "--multilingual", is_flag=True,
+    help="SCORM: one package with every language and a language menu, instead of one per language.")
+_suspend_limit_option = click.option(
+    "--scorm12-suspend-limit", "scorm12_suspend_limit", type=click.IntRange(*SUSPEND_LIMIT_RANGE),
+    help=f"SCORM 1.2: the characters of learner state (cmi.suspend_data) the LMS keeps [default: "
+         f"{SUSPEND_LIMIT_RANGE[0]}, the standard's]; up to {SUSPEND_LIMIT_RANGE[1]} for Moodle with SCORM "
+         "standards mode (scorm12standard) off. Use the package only on such an LMS.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,15 +50,14 @@ def main() -> None:
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False),
               help="Output folder [default: build/<course folder name>].")
 @click.option("--strict", is_flag=True, help="Fail the build on warnings too.")
-@click.option("--split", type=click.Choice(["modules"]),
-              help="SCORM: one package per module instead of one for the whole course.")
+@_split_option
 @click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="SCORM: copy ADL's schema files from this folder into each package.")
-@click.option("--multilingual", is_flag=True,
-              help="SCORM: one package with every language and a language menu, instead of one per language.")
+@_multilingual_option
+@_suspend_limit_option
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report of every file written.")
 def build(course_dir: Path, targets: tuple[str, ...], out: Path | None, strict: bool, split: str | None,
-          schemas: Path | None, multilingual: bool, as_json: bool) -> None:
+          schemas: Path | None, multilingual: bool, scorm12_suspend_limit: int | None, as_json: bool) -> None:
     """Check COURSE_DIR and build it for each target into OUT/<target>/."""
     out = out or Path("build") / course_dir.resolve().name
     show_progress = not as_json and sys.stderr.isatty()
@@ -53,11 +66,11 @@ def build(course_dir: Path, targets: tuple[str, ...], out: Path | None, strict: 
             with click.progressbar(length=_count_pages(course_dir) * len(set(targets)), label="Building",
                                    file=sys.stderr) as bar:
                 report = run_build(course_dir, targets, out, strict=strict, split=split, schemas=schemas,
-                                   multilingual=multilingual,
+                                   multilingual=multilingual, scorm12_suspend_limit=scorm12_suspend_limit,
                                    on_page=lambda _: bar.update(1))
         else:
             report = run_build(course_dir, targets, out, strict=strict, split=split, schemas=schemas,
-                               multilingual=multilingual)
+                               multilingual=multilingual, scorm12_suspend_limit=scorm12_suspend_limit)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
@@ -68,15 +81,20 @@ def build(course_dir: Path, targets: tuple[str, ...], out: Path | None, strict: 
 
 @main.command()
 @click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--target", "-t", "targets", multiple=True, type=click.Choice(sorted(TARGETS)),
+              help="Check as a build of this target would: its problems are errors; repeat for several "
+                   "[default: every target, what only a target minds as a warning naming it].")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(course_dir: Path, strict: bool) -> None:
+@_split_option
+@_multilingual_option
+@_suspend_limit_option
+def check(course_dir: Path, targets: tuple[str, ...], strict: bool, split: str | None, multilingual: bool,
+          scorm12_suspend_limit: int | None) -> None:
     """Check COURSE_DIR without writing anything."""
-    diagnostics = Diagnostics()
     with _guard(False):
-        course = load_course(course_dir, diagnostics)
-        if strict and diagnostics.warnings:
-            raise CourseError(diagnostics.sorted())
-    _print_diagnostics(diagnostics.sorted())
+        course, diagnostics = run_check(course_dir, targets, strict=strict, split=split, multilingual=multilingual,
+                                        scorm12_suspend_limit=scorm12_suspend_limit)
+    _print_diagnostics(diagnostics)
     questions = sum(len(q.questions) for q in course.quizzes)
     click.echo(f"{course.config.id}: {len(course.modules)} modules, {len(course.pages)} pages, "
                f"{questions} questions, languages {', '.join(course.config.languages)}: ok")

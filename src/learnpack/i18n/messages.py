@@ -83,4 +83,5 @@ MESSAGES: dict[str, Message] = {
     'exit.ended': Message('The session has ended. You can close this window.', note='after Exit, when the LMS did not confirm that progress was saved, or nothing was recorded'),
     'cancel': Message('Cancel'),
     'quiz.not_a_number': Message('Write the answer as a number: {list}.', note='list: the questions whose answer is not a number'),
+    'link.other_module': Message('(in the module “{module}”)', note='after the text of a link to a page of another module, in an LMS package that holds one module (the link cannot be followed there); module is its title'),
 }

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from .. import __version__
-from ..errors import CourseError, Diagnostics
+from ..errors import Diagnostics
 from ..model import Course
 from ..scorm.manifest import PackageInfo, Version, build_manifest, build_metadata_12, xml_id
 from ..scorm.package import write_zip
 from ..scorm.suspend import LIMITS, worst_case_length
+from ._split import check_split_links, unlink_pages
 from .base import OutputFile
 from .html import CSP, HtmlTarget
 
@@ -36,10 +37,21 @@ class ScormTarget(HtmlTarget):
     adapter: ClassVar[str]
     scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "store-sco.js", "learnpack.js")
     site_scripts: ClassVar[tuple[str, ...]] = ()
+    #: Other ways to hold a longer learner state: (characters they hold, how to ask for it).
+    roomier: ClassVar[tuple[tuple[int, str], ...]] = ()
     package_languages: list[str]
 
+    @property
+    def split(self) -> bool:
+        return self.context.options.get("split") == "modules"
+
+    @property
+    def suspend_limit(self) -> int:
+        """The characters of ``suspend_data`` the LMS keeps: the standard's, unless the build says more."""
+        limits = self.context.options.get("suspend_limits") or {}
+        return int(limits.get(self.name) or LIMITS[self.name])
+
     def write(self, out: Path) -> None:
-        self.check(self.course)
         courses = self.course.in_languages()
         multilingual = bool(self.context.options.get("multilingual"))
         for group in [courses] if multilingual else [[course] for course in courses]:
@@ -54,14 +66,16 @@ class ScormTarget(HtmlTarget):
 
     def units(self, courses: list[Course]) -> list[tuple[list[Course], str]]:
         """The course as one SCO, or one per module (each in the same languages)."""
-        if self.context.options.get("split") != "modules":
+        if not self.split:
             return [(courses, "")]
         return [([replace(c, modules=(c.modules[index],)) for c in courses], module.slug)
                 for index, module in enumerate(courses[0].modules)]
 
-    def check(self, course: Course) -> None:
-        """Refuse what no LMS would store: ids Moodle rejects, state longer than suspend_data holds."""
-        diagnostics = Diagnostics()
+    def check(self, diagnostics: Diagnostics) -> None:
+        """Errors for what no LMS would store (ids Moodle rejects, state longer than
+        suspend_data holds); warnings for links a ``--split modules`` package cannot follow.
+        """
+        course = self.course
         seen: dict[str, str] = {}
         for quiz in course.quizzes:
             for question in quiz.questions:
@@ -74,16 +88,25 @@ class ScormTarget(HtmlTarget):
                     diagnostics.error(where.path, where.line, f"interaction id {iid!r} is the same as for "
                                       f"{seen[iid]} once '-' becomes '_': rename one of them", "scorm.id_collision")
                 seen.setdefault(iid, f"question {question.id!r} of quiz {quiz.id!r}")
-        for (unit, *_), _ in self.units([course]):
-            size, limit = worst_case_length(unit), LIMITS[self.name]
+        limit = self.suspend_limit
+        for (unit, *_), module in self.units([course]):
+            size = worst_case_length(unit)
             if size > limit:
-                diagnostics.error(
-                    course.root / "course.yml", 1,
-                    f"the learner state of this course can reach {size} characters, more than the {limit} "
-                    f"that {self.name} suspend_data holds: use fewer or shorter free-text questions, "
-                    "--split modules, or --target scorm2004", "scorm.suspend_data_limit")
-        if diagnostics.items:
-            raise CourseError(diagnostics.sorted())
+                diagnostics.error(course.root / "course.yml", 1, self.state_too_long(size, limit, module),
+                                  "scorm.suspend_data_limit")
+        if self.split:
+            check_split_links(course, diagnostics)
+
+    def state_too_long(self, size: int, limit: int, module: str) -> str:
+        """Why the learner state does not fit, with the numbers and every way out."""
+        ways = ["fewer or shorter free-text answers (lower answer_length in course.yml)"]
+        if not self.split:
+            ways.append("--split modules")
+        ways += [how for room, how in self.roomier if limit < room and size <= room]
+        listed = f"{', '.join(ways[:-1])} or {ways[-1]}" if len(ways) > 1 else ways[0]
+        of = f"module {module}" if module else "this course"
+        return (f"the learner state of {of} can reach {size} characters, more than the {limit} "
+                f"that {self.name} suspend_data holds: use {listed}")
 
     def write_package(self, dest: Path, courses: list[Course], label: str, suffix: str) -> None:
         """One zip: the SCO in each of ``courses`` (one language, or all with --multilingual)."""
@@ -94,6 +117,8 @@ class ScormTarget(HtmlTarget):
             site = Path(folder)
             for course in courses:
                 self.write_language(site, course)
+                if self.split:
+                    self.unlink_other_modules(site, course)
             self.write_shared(site, courses)
             self.write_launcher(site, source)
             files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
@@ -119,12 +144,27 @@ class ScormTarget(HtmlTarget):
         write_zip(dest, files)
         self.written.append(OutputFile(self.name, label, dest))
 
+    def unlink_other_modules(self, site: Path, course: Course) -> None:
+        """Links to pages of modules this package does not hold become text naming the module."""
+        language = course.language
+        whole = next(c for c in self.course.in_languages() if c.language == language)
+        own = {page.id for page in course.pages}
+        elsewhere = {page.id: module.title for module in whole.modules for page in module.pages
+                     if page.id not in own}
+        note = self.context.renderer(language).strings["link.other_module"]
+        for page in course.pages:
+            path = site / language / f"{page.id}.html"  # where write_language puts it
+            html = unlink_pages(path.read_text(encoding="utf-8"), page.id, elsewhere, note, language)
+            if html is not None:
+                path.write_text(html, encoding="utf-8")
+
     def write_launcher(self, site: Path, course: Course) -> None:
         language = course.language
         renderer = self.context.renderer(language)
         html = renderer.env.get_template("sco.html").render(
             course=course, lang=language, dir=self.direction(language), csp=SCO_CSP,
             version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
+            suspend_limit=self.suspend_limit,
         )
         (site / "sco.html").write_text(html, encoding="utf-8")
         static = self.context.theme.static_files()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..errors import Diagnostics
 from ..i18n.catalog import Strings, text_direction
 from ..model import NUMBER_MAX, Course
 from ..rendering import PageRenderer
@@ -28,7 +29,7 @@ class BuildContext:
     course: Course
     theme: Theme
     on_page: Callable[[str], None] | None = None
-    options: dict[str, Any] = field(default_factory=dict)  # target options: split, schemas
+    options: dict[str, Any] = field(default_factory=dict)  # target options: split, schemas, suspend limits
     renderers: dict[str, PageRenderer] = field(default_factory=dict)
 
     def renderer(self, language: str) -> PageRenderer:
@@ -43,8 +44,9 @@ class BuildContext:
 class Target:
     """A build target: subclasses set :attr:`name` and implement :meth:`write`.
 
-    ``build`` writes into ``out`` (a fresh folder the caller moves into place later)
-    and returns every file written.
+    The build calls :meth:`check` of every target before any of them writes; ``build``
+    then writes into ``out`` (a fresh folder the caller moves into place later) and
+    returns every file written.
     """
 
     name: ClassVar[str]
@@ -53,6 +55,9 @@ class Target:
         self.context = context
         self.course = context.course
         self.written: list[OutputFile] = []
+
+    def check(self, diagnostics: Diagnostics) -> None:
+        """Add every problem this target has with the course to ``diagnostics``; write nothing."""
 
     def build(self, out: Path) -> list[OutputFile]:
         out.mkdir(parents=True, exist_ok=True)
