@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOTS
 from learnpack.build import build
+from learnpack.errors import CourseError
 from scorm_lms import (
     VERSIONS,
     check_record_kept,
@@ -304,3 +305,26 @@ def test_an_lms_frame_of_another_origin_is_passed_over_safely(page, lms_server) 
     course = page.frame_locator("#sco").frame_locator(".sco-frame")
     course.locator("main h1").wait_for()
     assert page.evaluate("window.LMS.log") == []  # the LMS of another origin was never reached
+
+
+def test_a_package_built_for_a_larger_suspend_data_uses_it(page, tmp_path: Path, lms_server) -> None:  # type: ignore[no-untyped-def]
+    """--scorm12-suspend-limit 64000 (Moodle with standards mode off): the runtime stores more than 4096."""
+    from conftest import write_course
+
+    server, root = lms_server
+    questions = "".join(f"### Tanke {n} {{#tanke-{n} type=reflection}}\n\n" for n in range(20))
+    course_dir = write_course(tmp_path / "c", {"01-m/01-tanker.md": f"# Tanker\n\n::: quiz {{#tanker}}\n{questions}:::\n"})
+    with pytest.raises(CourseError) as refused:
+        build(course_dir, ["scorm12"], tmp_path / "refused")
+    assert "4096" in refused.value.diagnostics[0].message
+    out = build(course_dir, ["scorm12"], tmp_path / "out", scorm12_suspend_limit=64000).out
+    zipfile.ZipFile(next((out / "scorm12").glob("*.zip"))).extractall(root / "scobig")
+    course = launch(page, server, "12", sco="scobig/sco.html")
+    course.locator(".pages a").first.click()
+    course.locator("body[data-page='01-m/01-tanker']").wait_for()
+    for n in range(20):
+        course.locator(f"#q-tanke-{n} textarea").fill("x" * 250)
+    course.locator("form.quiz button[type=submit]").click()
+    course.locator(".quiz-result p").wait_for()
+    stored = cmi(page)["cmi.suspend_data"]
+    assert 4096 < len(stored) <= 64000
