@@ -23,6 +23,7 @@ from .model import Page, Quiz, Segment, Source
 from .questions import QuizBuilder
 from .slugs import SAFE_NAME
 
+SEGMENT_MAP = re.compile(r"([0-9a-f]{8}|-)( ([0-9a-f]{8}|-))*")  # see i18n/alignment.py
 WORDS_PER_MINUTE = 150  # a careful reader in a second language
 PAGE_OPTIONS: dict[str, Option] = {
     "title": Option(lambda v: None if isinstance(v, str) and v.strip() else "must be non-empty text"),
@@ -30,6 +31,8 @@ PAGE_OPTIONS: dict[str, Option] = {
                       else "must be a whole number of minutes"),
     "translated_from": Option(lambda v: None if isinstance(v, str) and re.fullmatch(r"[0-9a-f]{12}", v)
                               else "must be the 12-character source hash that learnpack i18n writes"),
+    "translated_segments": Option(lambda v: None if isinstance(v, str) and SEGMENT_MAP.fullmatch(v)
+                                  else "must be the list of segment hashes that learnpack i18n writes"),
 }
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +21,12 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from lxml import etree
 
 from .. import __version__
-from ..errors import Diagnostics
+from ..errors import CourseError, Diagnostics
 from ..model import Course
 from ..variants import source_hash, variant_path
-from .segments import Segment, join_inline, page_segments
-from .status import set_front_matter_key
+from .alignment import MAP_KEY, Alignment, align, segment_map
+from .segments import Segment, is_text_answer, join_inline, page_segments
+from .status import FRONT_MATTER
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 PO_PLACEHOLDER = re.compile(r"\{(\d+)\}")
@@ -34,23 +36,53 @@ PO_PLACEHOLDER = re.compile(r"\{(\d+)\}")
 class PageExport:
     path: str  # relative to the course root, e.g. 01-intro/01-velkommen.md
     source_hash: str
+    title: str
     segments: list[Segment]
+    units: list[str]  # the unit id of each segment: its key, with ".n" for the nth repeat in the page
+    alignment: Alignment | None  # what the existing variant holds; None: it cannot be aligned
 
 
-def course_pages(course: Course) -> list[PageExport]:
-    return [
-        PageExport(page.origin.path.relative_to(course.root).as_posix(), source_hash(page.origin.path),
-                   page_segments(page.origin.path.read_text(encoding="utf-8")))
-        for page in course.pages
-    ]
+def course_pages(course: Course, language: str | None = None) -> list[PageExport]:
+    """Every page's segments, with what the ``language`` variant already translates."""
+    pages = []
+    for page in course.pages:
+        path = page.origin.path
+        segments = page_segments(path.read_text(encoding="utf-8"))
+        seen: dict[str, int] = {}
+        units = []
+        for segment in segments:
+            seen[segment.key] = seen.get(segment.key, 0) + 1
+            units.append(segment.key if seen[segment.key] == 1 else f"{segment.key}.{seen[segment.key]}")
+        alignment = align(path, variant_path(path, language)) if language else Alignment({})
+        pages.append(PageExport(path.relative_to(course.root).as_posix(), source_hash(path), page.title,
+                                segments, units, alignment))
+    return pages
+
+
+def prefilled(page: PageExport, segment: Segment) -> tuple[str | int, ...] | None:
+    """The existing translation of ``segment`` in the source's placeholders, or None."""
+    found = page.alignment.translation(segment.key) if page.alignment else None
+    if found is None or found.codes != segment.codes:
+        return None
+    return found.pieces
+
+
+NOTES = {"title": "page title", "heading": "heading", "text": "text", "cell": "table cell",
+         "stem": "question", "option": "option of a question", "feedback": "feedback or hint of a question",
+         "answer": "accepted answer of a text question (stays text: no number, no true/false)"}
+
+
+def unit_note(page: PageExport, segment: Segment) -> str:
+    return f"{NOTES.get(segment.kind, segment.kind)}, on the page «{page.title}» ({page.path}:{segment.line})"
 
 
 # -- export ---------------------------------------------------------------------------------
 
 def export_xliff(course: Course, language: str) -> bytes:
-    """XLIFF 1.2, one <file> per page, the source text in <source> and in <target state="new">."""
+    """XLIFF 1.2, one <file> per page; targets hold the existing translation (state translated) or
+    the source text (state new), and a note gives the translator the context."""
     root = etree.Element(f"{{{XLIFF}}}xliff", nsmap={None: XLIFF}, version="1.2")  # type: ignore[dict-item]
-    for page in course_pages(course):
+    for page in course_pages(course, language):
         file = etree.SubElement(root, f"{{{XLIFF}}}file", original=page.path, datatype="x-markdown",
                                 attrib={"source-language": course.language, "target-language": language,
                                         "tool-id": "learnpack"})
@@ -61,11 +93,14 @@ def export_xliff(course: Course, language: str) -> bytes:
         for name, value in (("course", course.config.id), ("source-hash", page.source_hash)):
             etree.SubElement(props, f"{{{XLIFF}}}prop", attrib={"prop-type": name}).text = value
         body = etree.SubElement(file, f"{{{XLIFF}}}body")
-        for segment in page.segments:
-            unit = etree.SubElement(body, f"{{{XLIFF}}}trans-unit", id=segment.id, resname=segment.kind)
+        for segment, unit_id in zip(page.segments, page.units, strict=True):
+            unit = etree.SubElement(body, f"{{{XLIFF}}}trans-unit", id=unit_id, resname=segment.kind)
             unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             _fill(etree.SubElement(unit, f"{{{XLIFF}}}source"), segment.pieces, segment.codes)
-            _fill(etree.SubElement(unit, f"{{{XLIFF}}}target", state="new"), segment.pieces, segment.codes)
+            existing = prefilled(page, segment)
+            target = etree.SubElement(unit, f"{{{XLIFF}}}target", state="translated" if existing else "new")
+            _fill(target, existing or segment.pieces, segment.codes)
+            etree.SubElement(unit, f"{{{XLIFF}}}note").text = unit_note(page, segment)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -82,16 +117,17 @@ def _fill(element: etree._Element, pieces: tuple[str | int, ...], codes: tuple[s
 
 
 def export_po(course: Course, language: str) -> bytes:
-    """PO: msgctxt ``page.md:line.n``, placeholders as ``{1}``; the codes are in a comment."""
+    """PO: msgctxt ``page.md:<unit>``, placeholders as ``{1}``; msgstr holds the existing translation."""
     catalog = Catalog(locale=language.replace("-", "_"), project=f"learnpack {course.config.id}",
                       version=course.config.version, fuzzy=False)
     catalog.domain = course.config.id
-    for page in course_pages(course):
-        for segment in page.segments:
-            text = "".join(f"{{{p}}}" if isinstance(p, int) else p for p in segment.pieces)
-            notes = [f"{segment.kind}; source-hash {page.source_hash}"]
+    for page in course_pages(course, language):
+        for segment, unit_id in zip(page.segments, page.units, strict=True):
+            existing = prefilled(page, segment)
+            notes = [unit_note(page, segment), f"source-hash {page.source_hash}"]
             notes += [f"{{{n}}} = {code}" for n, code in enumerate(segment.codes, start=1)]
-            catalog.add(text, "", context=f"{page.path}:{segment.id}", auto_comments=notes,
+            catalog.add(_po_text(segment.pieces), _po_text(existing) if existing else "",
+                        context=f"{page.path}:{unit_id}", auto_comments=notes,
                         locations=[(page.path, segment.line)])
     catalog.header_comment = f"# Translation of the learnpack course {course.config.id} into {language}."
     buffer = io.BytesIO()
@@ -99,70 +135,173 @@ def export_po(course: Course, language: str) -> bytes:
     return buffer.getvalue()
 
 
+def _po_text(pieces: tuple[str | int, ...]) -> str:
+    return "".join(f"{{{p}}}" if isinstance(p, int) else p for p in pieces)
+
+
 # -- import ---------------------------------------------------------------------------------
+
+UNTRANSLATED_STATES = {"new", "needs-translation"}  # XLIFF 1.2 states whose target is not a translation
+LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+
 
 @dataclass
 class _Unit:
     page: str
-    segment: str
+    unit: str  # the segment's key (".n" for a repeat), as exported
     pieces: list[str | int]
     line: int | None
+    source_hash: str = ""  # of the page, as exported
 
 
 def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str, list[Path]]:
-    """Write the variants that ``path`` (XLIFF or PO) translates; return (language, files written).
+    """Merge the translations in ``path`` (XLIFF or PO) into the variants; return (language, files written).
 
-    Nothing is written unless the whole file is valid for this course.
+    A unit is applied only where its source text is still the current source (its key);
+    other units are reported as stale and their pages stay outdated. Empty targets and
+    untranslated states leave the variant as it is. The course is checked with the new
+    variants as a build would check it, and nothing is written unless every page passes.
     """
     language, units = (_read_po if path.suffix == ".po" else _read_xliff)(course, path, diagnostics)
     if diagnostics.errors or language is None:
         return language or "", []
-    pages = {p.path: p for p in course_pages(course)}
-    outputs: dict[Path, str] = {}
-    by_page: dict[str, dict[str, _Unit]] = {}
+    pages = {p.path: p for p in course_pages(course, language)}
+    by_page: dict[str, list[_Unit]] = {}
     for unit in units:
-        by_page.setdefault(unit.page, {})[unit.segment] = unit
+        by_page.setdefault(unit.page, []).append(unit)
+    outputs: dict[Path, tuple[str, list[_Unit]]] = {}
     for page_path, page_units in by_page.items():
         page = pages.get(page_path)
         if page is None:
-            diagnostics.error(path, next(iter(page_units.values())).line,
+            diagnostics.error(path, page_units[0].line,
                               f"{page_path!r} is not a page of course {course.config.id!r}", "i18n.import_page")
             continue
-        segments = {s.id: s for s in page.segments}
-        translated: dict[str, str] = {}
-        for unit in page_units.values():
-            segment = segments.get(unit.segment)
-            if segment is None:
-                diagnostics.error(path, unit.line, f"{page_path}: no segment {unit.segment!r} in the source; "
-                                  "export again", "i18n.import_segment")
-                continue
-            wanted = [p for p in segment.pieces if isinstance(p, int)]
-            got = [p for p in unit.pieces if isinstance(p, int)]
-            if got != wanted:
-                lost = [n for n in wanted if n not in got]
-                problem = f"placeholders {lost} lost" if lost else "placeholders reordered or added"
-                diagnostics.error(path, unit.line, f"{page_path} segment {unit.segment}: {problem} "
-                                  f"(the source has {wanted}, the translation {got})", "i18n.placeholders")
-                continue
-            translated[segment.id] = join_inline(unit.pieces, segment.codes)
-        source_file = course.root / page_path
-        text = apply_translations(source_file.read_text(encoding="utf-8"), page.segments, translated)
-        outputs[variant_path(source_file, language)] = text
+        output = _merge_page(course, page, page_units, language, path, diagnostics)
+        if output is not None:
+            outputs[variant_path(course.root / page_path, language)] = (output, page_units)
+    if diagnostics.errors:
+        return language, []
+    _check_with(course, {target: text for target, (text, _) in outputs.items()},
+                {target: units for target, (_, units) in outputs.items()}, path, diagnostics)
     if diagnostics.errors:
         return language, []
     written = []
     with tempfile.TemporaryDirectory(dir=course.root, prefix=".learnpack-import-") as staging:
         staged = []
-        for index, (target, text) in enumerate(sorted(outputs.items())):
+        for index, (target, (text, _)) in enumerate(sorted(outputs.items())):
             temporary = Path(staging) / f"{index}.md"
             temporary.write_text(text, encoding="utf-8")
-            set_front_matter_key(temporary, text, "translated_from", source_hash(target.with_name(
-                target.name.replace(f".{language}.md", ".md"))))
             staged.append((temporary, target))
         for temporary, target in staged:
             temporary.replace(target)
             written.append(target)
     return language, written
+
+
+def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: str, path: Path,
+                diagnostics: Diagnostics) -> str | None:
+    """The variant's new text, or None when nothing in it changes."""
+    current = dict(zip(page.units, page.segments, strict=True))
+    incoming: dict[str, str] = {}
+    stale = False
+    for unit in units:
+        segment = current.get(unit.unit)
+        if segment is None:
+            stale = True
+            diagnostics.warning(path, unit.line, f"{page.path}: the source text of unit {unit.unit} changed since "
+                                "export, or it was removed: its translation is not applied, and the page stays "
+                                "outdated until it is translated again", "i18n.import_stale")
+            continue
+        checked = _checked_target(segment, unit, page.path, path, diagnostics)
+        if checked is None:
+            continue
+        text, pieces = checked
+        found = page.alignment.translation(segment.key) if page.alignment else None
+        if found is not None and found.codes == segment.codes and list(found.pieces) == pieces:
+            continue  # the variant says just this already
+        incoming[segment.id] = text
+    if page.alignment is None:
+        if incoming:
+            diagnostics.error(path, units[0].line, f"{variant_path(Path(page.path), language).as_posix()} was "
+                              "edited by hand or translated from another version of the source: learnpack cannot "
+                              "tell which of its texts translates which source text. Bring it up to date and run "
+                              "`learnpack i18n stamp`, or remove it, then import again", "i18n.import_unaligned")
+        return None
+    if not incoming:
+        return None  # an untouched round trip leaves the variant exactly as it was
+    existing = {s.id: found.source for s in page.segments if (found := page.alignment.translation(s.key))}
+    translated = {**existing, **incoming}
+    source_file = course.root / page.path
+    text = apply_translations(source_file.read_text(encoding="utf-8"), page.segments, translated)
+    keys = {s.key for s in page.segments if s.id in translated}
+    exported = next((u.source_hash for u in units if u.source_hash), page.source_hash)
+    text = set_front_matter_text(text, "translated_from", exported if stale else page.source_hash)
+    return set_front_matter_text(text, MAP_KEY, segment_map(page.segments, keys))
+
+
+def _checked_target(segment: Segment, unit: _Unit, page: str, path: Path,
+                    diagnostics: Diagnostics) -> tuple[str, list[str | int]] | None:
+    """The unit's translation as Markdown (and its pieces), or None: untranslated (empty) or refused."""
+    one_line = "\n" not in segment.source
+    pieces = [CONTROL.sub("", LINE_BREAKS.sub(" " if one_line else "\n", p)) if isinstance(p, str) else p
+              for p in unit.pieces]
+    if not any(isinstance(p, str) and p.strip() for p in pieces):
+        return None  # empty or only whitespace: not translated
+    wanted = [p for p in segment.pieces if isinstance(p, int)]
+    got = [p for p in pieces if isinstance(p, int)]
+    if got != wanted:
+        lost = [n for n in wanted if n not in got]
+        problem = f"placeholders {lost} lost" if lost else "placeholders reordered or added"
+        diagnostics.error(path, unit.line, f"{page} unit {unit.unit}: {problem} "
+                          f"(the source has {wanted}, the translation {got})", "i18n.placeholders")
+        return None
+    text = join_inline(pieces, segment.codes)
+    if one_line:
+        text = " ".join(text.split("\n"))
+    raw = "".join(segment.codes[p - 1] if isinstance(p, int) else p for p in pieces)
+    if segment.kind == "answer" and not is_text_answer(raw):
+        diagnostics.error(path, unit.line, f"{page} unit {unit.unit}: the translated answer {raw.strip()!r} would "
+                          "be read as a number or true/false; an accepted text answer must stay text",
+                          "i18n.import_answer")
+        return None
+    return text, pieces
+
+
+def _check_with(course: Course, outputs: dict[Path, str], units: dict[Path, list[_Unit]], path: Path,
+                diagnostics: Diagnostics) -> None:
+    """Check the course as a build would, with ``outputs`` written: every problem names a unit of ``path``."""
+    from ..loader import load_course  # the loader imports this package's catalogs
+
+    with tempfile.TemporaryDirectory(prefix="learnpack-import-check-") as folder:
+        copy = Path(folder) / course.root.name
+        shutil.copytree(course.root, copy, ignore=shutil.ignore_patterns(".learnpack-*", "build"))
+        for target, text in outputs.items():
+            (copy / target.relative_to(course.root)).write_text(text, encoding="utf-8")
+        found = Diagnostics()
+        try:
+            load_course(copy, found)
+        except CourseError:
+            pass
+        for problem in found.errors:
+            try:
+                relative = problem.path.resolve().relative_to(copy.resolve())
+            except ValueError:
+                relative = Path(problem.path.name)
+            target = course.root / relative
+            line = units[target][0].line if target in units else None
+            diagnostics.error(path, line, f"with this translation, {relative.as_posix()}:{problem.line or 1} would "
+                              f"fail to check: {problem.message} [{problem.code}]", "i18n.import_invalid")
+
+
+def set_front_matter_text(text: str, key: str, value: str) -> str:
+    """``text`` with ``key: value`` in its front matter."""
+    match = FRONT_MATTER.match(text)
+    line = f'{key}: "{value}"\n'  # quoted: "0123…" is a hash, not a number
+    if match is None:
+        return f"---\n{line}---\n{text}"
+    body = re.sub(rf"(?m)^{re.escape(key)}:.*\n", "", match.group(1) or "") + line
+    return f"---\n{body}---\n" + text[match.end():]
 
 
 def apply_translations(text: str, segments: list[Segment], translated: dict[str, str]) -> str:
@@ -228,9 +367,10 @@ def _read_xliff(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
         language = target_language
         for unit in file.iter(f"{{{XLIFF}}}trans-unit"):
             target = unit.find(f"{{{XLIFF}}}target")
-            if target is None or target.get("state") == "new":
-                continue  # untranslated: stays in the source language
-            units.append(_Unit(file.get("original", ""), unit.get("id", ""), _pieces(target), target.sourceline))
+            if target is None or (target.get("state") or "translated") in UNTRANSLATED_STATES:
+                continue  # untranslated: the variant keeps what it has
+            units.append(_Unit(file.get("original", ""), unit.get("id", ""), _pieces(target), target.sourceline,
+                               props.get("source-hash") or ""))
     return language, units
 
 
@@ -268,6 +408,7 @@ def _read_po(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str 
         if not message.context or not message.string or message.fuzzy:
             continue
         page, _, segment = str(message.context).rpartition(":")
+        hashes = [c.split()[-1] for c in message.auto_comments if c.startswith("source-hash ")]
         text = str(message.string)
         pieces: list[str | int] = []
         last = 0
@@ -278,5 +419,5 @@ def _read_po(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str 
             last = match.end()
         if last < len(text):
             pieces.append(text[last:])
-        units.append(_Unit(page, segment, pieces, message.lineno))
+        units.append(_Unit(page, segment, pieces, message.lineno, hashes[0] if hashes else ""))
     return language, units

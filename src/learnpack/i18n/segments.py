@@ -9,6 +9,7 @@ checked against the source.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -39,11 +40,16 @@ class Segment:
     codes: tuple[str, ...]  # placeholder n -> its Markdown
 
     @property
+    def key(self) -> str:
+        """What identifies the segment across edits: its kind and its source text, hashed."""
+        return hashlib.sha256(f"{self.kind}\x1f{self.source}".encode()).hexdigest()[:8]
+
+    @property
     def has_text(self) -> bool:
         return any(isinstance(p, str) and p.strip() for p in self.pieces)
 
 
-def _is_text_answer(answer: str) -> bool:
+def is_text_answer(answer: str) -> bool:
     """``= takykardi`` is text to translate; ``= true``, ``= 72`` and ``= 12..20`` are not."""
     text = answer.strip()
     return bool(text) and text.lower() not in ("true", "false") and not re.match(r"^[-−]?\d", text)
@@ -96,7 +102,7 @@ def page_segments(text: str) -> list[Segment]:
                 add(offset + 2, "title", match.group(1).strip("'\""))
     parents: list[Token] = []
     for token in tokens:
-        if token.type == "quiz_answer" and token.map is not None and _is_text_answer(token.content):
+        if token.type == "quiz_answer" and token.map is not None and is_text_answer(token.content):
             add(token.map[0] + 1, "answer", token.content)
             continue
         if token.nesting == 1:

@@ -56,14 +56,37 @@ def stamp(course: Course, language: str, page_ids: list[str] | None = None) -> l
             continue
         text = path.read_text(encoding="utf-8")
         set_front_matter_key(path, text, "translated_from", source_hash(source.origin.path))
+        _stamp_segments(source.origin.path, path)
         written.append(path)
     return written
+
+
+def _stamp_segments(source: Path, variant: Path) -> None:
+    """The author says the variant is current: each of its texts translates today's source text.
+
+    That holds segment by segment only when the variant has the source's shape; otherwise
+    the map is removed, and the next import asks for the variant to be brought in line.
+    """
+    from .segments import page_segments  # the segments need the Markdown dialect, which needs the catalogs
+
+    ours = page_segments(variant.read_text(encoding="utf-8"))
+    theirs = page_segments(source.read_text(encoding="utf-8"))
+    text = variant.read_text(encoding="utf-8")
+    if [s.kind for s in ours] == [s.kind for s in theirs]:
+        set_front_matter_key(variant, text, "translated_segments", " ".join(s.key for s in theirs))
+    elif re.search(r"(?m)^translated_segments:", text):
+        match = FRONT_MATTER.match(text)
+        if match:
+            body = re.sub(r"(?m)^translated_segments:.*\n", "", match.group(1) or "")
+            temporary = variant.with_name(f".{variant.name}.learnpack-tmp")
+            temporary.write_text(f"---\n{body}---\n" + text[match.end():], encoding="utf-8")
+            temporary.replace(variant)
 
 
 def set_front_matter_key(path: Path, text: str, key: str, value: str) -> None:
     """Set ``key: value`` in the file's front matter (adding front matter if there is none)."""
     match = FRONT_MATTER.match(text)
-    line = f"{key}: {value}\n"
+    line = f'{key}: "{value}"\n'  # quoted: "0123…" is a hash, not a number
     if match is None:
         text = f"---\n{line}---\n{text}"
     else:

@@ -1,0 +1,209 @@
+"""Round trips through a translator while the author keeps editing: nothing lands on the wrong text.
+
+Each test exports, edits the source or the returned file the way it happened in practice,
+imports, and checks the variant text and the diagnostics.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import write_course
+from learnpack.errors import Diagnostics
+from learnpack.i18n.exchange import XLIFF, export_po, export_xliff, import_file
+from learnpack.loader import load_course
+
+COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, so]\n"
+PAGE = """---
+title: Ring lege
+---
+Hvem gjør hva:
+
+- Lege: vurderer pasienten.
+- Sykepleier: måler vitale tegn.
+- Pårørende: gir beskjed.
+
+Gi 2,5 mg morfin.
+
+::: quiz {#q}
+### Hva heter lav puls? {#ord}
+= bradykardi
+
+### Dosen? {#dose}
+= 0.25
+:::
+"""
+
+
+def somali(text: str) -> str:
+    """A stand-in translation that shows which source text it was made from."""
+    return f"SO«{text.strip()}»" if text.strip() else text
+
+
+def fill(data: bytes, transform=somali, start: str = "source") -> bytes:  # type: ignore[no-untyped-def]
+    """Every target translated: ``transform`` of the unit's source text (or of its pre-filled target)."""
+    root = etree.fromstring(data)
+    for unit in root.iter(f"{{{XLIFF}}}trans-unit"):
+        source, target = unit.find(f"{{{XLIFF}}}source"), unit.find(f"{{{XLIFF}}}target")
+        text = "".join((source if start == "source" else target).itertext())
+        tail = target.tail
+        target.clear()
+        target.text, target.tail = transform(text), tail
+        target.set("state", "translated")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    return write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE}, COURSE_YML)
+
+
+def run_import(root: Path, data: bytes, tmp_path: Path, name: str = "so.xlf") -> tuple[Diagnostics, list[Path]]:
+    exchange = tmp_path / name
+    exchange.write_bytes(data)
+    diagnostics = Diagnostics()
+    _, written = import_file(load_course(root), exchange, diagnostics)
+    return diagnostics, written
+
+
+def variant(root: Path) -> str:
+    return (root / "01-m" / "01-ring.so.md").read_text(encoding="utf-8")
+
+
+def test_an_inserted_list_item_shifts_no_translation(course: Path, tmp_path: Path) -> None:
+    exported = export_xliff(load_course(course), "so")
+    source = course / "01-m" / "01-ring.md"
+    source.write_text(PAGE.replace("- Lege:", "- Pasienten: ringer på.\n- Lege:"), encoding="utf-8")
+    diagnostics, written = run_import(course, fill(exported), tmp_path)
+    assert diagnostics.errors == [] and len(written) == 1
+    text = variant(course)
+    assert "- SO«Lege: vurderer pasienten.»" in text
+    assert "- Pasienten: ringer på." in text  # new since export: still the source text
+    assert "- SO«Sykepleier: måler vitale tegn.»" in text
+    assert text.index("Pasienten") < text.index("SO«Lege")
+
+
+def test_a_translation_of_a_changed_dose_is_not_applied_and_the_page_stays_outdated(course: Path, tmp_path: Path) -> None:
+    exported = export_xliff(load_course(course), "so")
+    source = course / "01-m" / "01-ring.md"
+    source.write_text(PAGE.replace("2,5 mg", "5 mg").replace("= 0.25", "= 0.5"), encoding="utf-8")
+    diagnostics, written = run_import(course, fill(exported), tmp_path)
+    stale = [d for d in diagnostics.warnings if d.code == "i18n.import_stale"]
+    assert len(stale) == 1 and stale[0].path.name == "so.xlf" and stale[0].line
+    text = variant(course)
+    assert "2,5 mg" not in text and "Gi 5 mg morfin." in text  # the new source, untranslated
+    assert "= 0.5" in text
+    checked = Diagnostics()
+    load_course(course, checked)
+    assert "i18n.outdated" in [d.code for d in checked.warnings]
+
+
+def test_a_partial_import_keeps_the_other_translations(course: Path, tmp_path: Path) -> None:
+    diagnostics, _ = run_import(course, fill(export_xliff(load_course(course), "so")), tmp_path)
+    assert diagnostics.errors == []
+    before = variant(course)
+    only_one = fill(export_xliff(load_course(course), "so"),
+                    lambda text: "Dhakhtar: wuu qiimeeyaa bukaanka." if text.startswith("SO«Lege") else text,
+                    start="target")
+    diagnostics, written = run_import(course, only_one, tmp_path)
+    assert diagnostics.errors == [] and len(written) == 1
+    after = variant(course)
+    assert "- Dhakhtar: wuu qiimeeyaa bukaanka." in after
+    assert after.replace("Dhakhtar: wuu qiimeeyaa bukaanka.", "SO«Lege: vurderer pasienten.»") == before
+
+
+def test_export_prefills_existing_translations(course: Path, tmp_path: Path) -> None:
+    run_import(course, fill(export_xliff(load_course(course), "so")), tmp_path)
+    root = etree.fromstring(export_xliff(load_course(course), "so"))
+    targets = {u.findtext(f"{{{XLIFF}}}source"): u.find(f"{{{XLIFF}}}target") for u in root.iter(f"{{{XLIFF}}}trans-unit")}
+    target = targets["Gi 2,5 mg morfin."]
+    assert target.get("state") == "translated" and target.text == "SO«Gi 2,5 mg morfin.»"
+    assert all(u.findtext(f"{{{XLIFF}}}note") for u in root.iter(f"{{{XLIFF}}}trans-unit"))
+
+
+@pytest.mark.parametrize("language_file", ["xliff", "po"])
+def test_an_untouched_round_trip_changes_nothing(course_copy, course: Path, tmp_path: Path, language_file: str) -> None:  # type: ignore[no-untyped-def]
+    run_import(course, fill(export_xliff(load_course(course), "so")), tmp_path)
+    for root, language in ((course, "so"), (course_copy("multilang"), "en"), (course_copy("sample"), "ar")):
+        before = {p: p.read_bytes() for p in root.rglob("*.md")}
+        loaded = load_course(root)
+        if language_file == "po":
+            data, name = export_po(loaded, language), f"{language}.po"
+        else:
+            data, name = export_xliff(loaded, language), f"{language}.xlf"
+        diagnostics, written = run_import(root, data, tmp_path, name)
+        assert diagnostics.errors == [] and written == [], (root.name, [d.format() for d in diagnostics.items])
+        assert {p: p.read_bytes() for p in root.rglob("*.md")} == before
+
+
+@pytest.mark.parametrize("target", ["", "   ", "\t\n"])
+def test_empty_targets_are_untranslated(course: Path, tmp_path: Path, target: str) -> None:
+    diagnostics, written = run_import(course, fill(export_xliff(load_course(course), "so"), lambda _: target), tmp_path)
+    assert diagnostics.errors == [] and written == []
+
+
+@pytest.mark.parametrize("noise", ["\r", "\x85", "\u2028", "\x07", "\x1b[31m", "\r\n", "\n\n### ", "\n:::\n"])
+def test_line_breaks_and_control_characters_never_break_a_variant(course: Path, tmp_path: Path, noise: str) -> None:
+    from babel.messages.pofile import read_po, write_po
+
+    catalog = read_po(io.BytesIO(export_po(load_course(course), "so")))
+    for message in catalog:
+        if message.id:
+            message.string = f"Qoraal{noise}kale {message.id}"
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    diagnostics, written = run_import(course, buffer.getvalue(), tmp_path, "so.po")
+    assert diagnostics.errors == [] and len(written) == 1
+    checked = Diagnostics()
+    load_course(course, checked)
+    assert checked.errors == []
+    assert "\x07" not in variant(course) and "\x1b" not in variant(course)
+
+
+@pytest.mark.parametrize("answer", ["12", "true", "-3,5"])
+def test_an_answer_translated_into_a_number_is_refused(course: Path, tmp_path: Path, answer: str) -> None:
+    diagnostics, written = run_import(
+        course, fill(export_xliff(load_course(course), "so"), lambda t: answer if t == "bradykardi" else somali(t)),
+        tmp_path)
+    assert written == [] and [d.code for d in diagnostics.errors] == ["i18n.import_answer"]
+    assert not (course / "01-m" / "01-ring.so.md").exists()
+
+
+def test_a_hand_written_variant_of_another_source_version_is_not_overwritten(course: Path, tmp_path: Path) -> None:
+    hand = course / "01-m" / "01-ring.so.md"
+    text = PAGE.replace("Ring lege", "Wac dhakhtarka").replace("Hvem gjør hva:", "Qoraal gacan lagu qoray.")
+    hand.write_text(text, encoding="utf-8")
+    diagnostics, written = run_import(course, fill(export_xliff(load_course(course), "so")), tmp_path)
+    assert written == [] and [d.code for d in diagnostics.errors] == ["i18n.import_unaligned"]
+    assert hand.read_text(encoding="utf-8") == text
+
+
+def test_stamp_marks_every_text_of_a_checked_variant_current(course: Path, tmp_path: Path) -> None:
+    from learnpack.i18n.status import stamp
+
+    exported = export_xliff(load_course(course), "so")
+    (course / "01-m" / "01-ring.md").write_text(PAGE.replace("2,5 mg", "5 mg"), encoding="utf-8")
+    run_import(course, fill(exported), tmp_path)  # the dose stays untranslated, the page outdated
+    hand = course / "01-m" / "01-ring.so.md"
+    hand.write_text(variant(course).replace("Gi 5 mg morfin.", "Sii 5 mg morfin."), encoding="utf-8")
+    stamp(load_course(course), "so")
+    root = etree.fromstring(export_xliff(load_course(course), "so"))
+    states = {"".join(u.find(f"{{{XLIFF}}}source").itertext()): u.find(f"{{{XLIFF}}}target").get("state")
+              for u in root.iter(f"{{{XLIFF}}}trans-unit")}
+    assert states["Gi 5 mg morfin."] == "translated" and set(states.values()) == {"translated"}
+    checked = Diagnostics()
+    load_course(course, checked)
+    assert "i18n.outdated" not in [d.code for d in checked.warnings]
+
+
+def test_a_variant_whose_first_text_is_untranslated_still_loads(course: Path, tmp_path: Path) -> None:
+    """The map then starts with "-", which YAML would read as a list unless quoted."""
+    diagnostics, written = run_import(
+        course, fill(export_xliff(load_course(course), "so"), lambda t: "" if t == "Ring lege" else somali(t)), tmp_path)
+    assert diagnostics.errors == [] and len(written) == 1
+    assert 'translated_segments: "- ' in variant(course)
+    assert load_course(course).translations["so"].pages[0].title == "Ring lege"
