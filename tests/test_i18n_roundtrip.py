@@ -207,3 +207,15 @@ def test_a_variant_whose_first_text_is_untranslated_still_loads(course: Path, tm
     assert diagnostics.errors == [] and len(written) == 1
     assert 'translated_segments: "- ' in variant(course)
     assert load_course(course).translations["so"].pages[0].title == "Ring lege"
+
+
+def test_the_whole_course_is_checked_before_anything_is_written(course: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The safety net behind the unit checks: a variant that would not check is never written."""
+    from learnpack.i18n import exchange
+
+    monkeypatch.setattr(exchange, "apply_translations", lambda text, *_: text.split(":::")[0])  # loses the quiz
+    diagnostics, written = run_import(course, fill(export_xliff(load_course(course), "so")), tmp_path)
+    assert written == [] and not (course / "01-m" / "01-ring.so.md").exists()
+    assert diagnostics.errors and {d.code for d in diagnostics.errors} == {"i18n.import_invalid"}
+    assert all(d.path.name == "so.xlf" and d.line for d in diagnostics.errors)
+    assert "01-m/01-ring.so.md" in diagnostics.errors[0].message
