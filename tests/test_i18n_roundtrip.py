@@ -219,3 +219,27 @@ def test_the_whole_course_is_checked_before_anything_is_written(course: Path, tm
     assert diagnostics.errors and {d.code for d in diagnostics.errors} == {"i18n.import_invalid"}
     assert all(d.path.name == "so.xlf" and d.line for d in diagnostics.errors)
     assert "01-m/01-ring.so.md" in diagnostics.errors[0].message
+
+
+def test_status_counts_texts_and_the_report_lists_what_to_translate(course: Path, tmp_path: Path) -> None:
+    from learnpack.i18n.status import course_status, render_report
+
+    exported = export_xliff(load_course(course), "so")
+    source = course / "01-m" / "01-ring.md"
+    run_import(course, fill(exported), tmp_path)
+    source.write_text(PAGE.replace("2,5 mg", "5 mg"), encoding="utf-8")
+    loaded = load_course(course)
+    (row,) = course_status(loaded)["so"]
+    assert row.state == "outdated"
+    assert row.segments["missing"] == 1 and row.segments["outdated"] == 1 and row.segments["unverified"] == 0
+    assert row.missing == ("Gi 5 mg morfin.",) and row.outdated == ("SO«Gi 2,5 mg morfin.»",)
+    html = render_report(loaded, course_status(loaded))
+    assert "Gi 5 mg morfin." in html and "SO«Gi 2,5 mg morfin.»" in html
+
+
+def test_status_knows_the_source_language_wherever_it_is_listed(tmp_path: Path) -> None:
+    from learnpack.i18n.status import course_status
+
+    root = write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE},
+                        "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [en, so, nb]\n")
+    assert sorted(course_status(load_course(root))) == ["en", "so"]

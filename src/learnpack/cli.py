@@ -16,7 +16,7 @@ from .build import build as run_build
 from .build import check as run_check
 from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
 from .i18n.exchange import export_po, export_xliff, import_file
-from .i18n.status import STATES, course_status, render_report, stamp
+from .i18n.status import SEGMENT_STATES, STATES, course_status, render_report, stamp
 from .loader import load_course
 from .scaffold import create_course
 from .scorm.update import compare_packages
@@ -158,10 +158,12 @@ def i18n_status(course_dir: Path, html_file: Path | None) -> None:
     report = course_status(course)
     for lang, rows in report.items():
         counts = ", ".join(f"{sum(r.state == s for r in rows)} {s}" for s in STATES)
-        click.echo(f"{lang}: {counts}")
+        texts = ", ".join(f"{sum(r.segments.get(s, 0) for r in rows)} {s}" for s in SEGMENT_STATES)
+        click.echo(f"{lang}: {counts}; texts: {texts}")
         for row in rows:
-            if row.state != "translated":
-                click.echo(f"  {row.state:10} {display_path(row.variant or row.source)}")
+            if row.state != "translated" or row.segments.get("missing") or row.segments.get("outdated"):
+                detail = ", ".join(f"{row.segments[s]} {s}" for s in SEGMENT_STATES if row.segments.get(s))
+                click.echo(f"  {row.state:10} {display_path(row.variant or row.source)} ({detail})")
     if html_file is not None:
         html_file.write_text(render_report(course, report), encoding="utf-8")
         click.echo(f"report: {display_path(html_file)}")

@@ -1,9 +1,16 @@
-"""Translation status: per language, which pages are translated, outdated, untracked or missing."""
+"""Translation status: per language and page, the state of the page and of each of its texts.
+
+A page is translated (current), outdated (its source changed since), untracked (no record
+of what it was translated from) or missing (shown from the fallback). Its texts (segments)
+are counted as translated (a translation of today's source text), outdated (the variant holds
+a translation of a text that has changed since), missing (no translation of today's text), or
+unverified (a hand-written variant learnpack cannot align with the source).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -16,6 +23,9 @@ STATES = ("translated", "outdated", "untracked", "missing")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 
+SEGMENT_STATES = ("translated", "outdated", "missing", "unverified")
+
+
 @dataclass(frozen=True, slots=True)
 class PageStatus:
     page_id: str
@@ -23,16 +33,41 @@ class PageStatus:
     source: Path
     variant: Path | None
     state: str  # one of STATES
+    segments: dict[str, int] = field(default_factory=dict)  # SEGMENT_STATES -> how many
+    missing: tuple[str, ...] = ()  # source texts without a current translation
+    outdated: tuple[str, ...] = ()  # translations of source texts that changed since
+
+
+def segment_status(source: Path, variant: Path | None) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
+    """Counts of SEGMENT_STATES for one page, and the texts an agency would quote for."""
+    from .alignment import align  # segments need the Markdown dialect, which needs the catalogs
+    from .segments import page_segments
+
+    texts = page_segments(source.read_text(encoding="utf-8"))
+    counts = dict.fromkeys(SEGMENT_STATES, 0)
+    alignment = align(source, variant) if variant is not None else None
+    if variant is not None and alignment is None:
+        counts["unverified"] = len(texts)
+        return counts, (), ()
+    translations = alignment.translations if alignment else {}
+    missing = tuple(t.source for t in texts if t.key not in translations)
+    current = {t.key for t in texts}
+    stale = tuple(seg.source for key, seg in translations.items() if key not in current)
+    counts.update(translated=len(texts) - len(missing), missing=len(missing), outdated=len(stale))
+    return counts, missing, stale
 
 
 def course_status(course: Course) -> dict[str, list[PageStatus]]:
     """For every language but the source, the state of each page's translation."""
     report: dict[str, list[PageStatus]] = {}
-    for translated in course.in_languages()[1:]:
+    for translated in course.in_languages():
+        if translated.language == course.language:
+            continue  # the source, wherever it is listed
         rows = []
         for source, page in zip(course.pages, translated.pages, strict=True):
             if page.language != translated.language:
-                rows.append(PageStatus(source.id, source.title, source.origin.path, None, "missing"))
+                counts, missing, _ = segment_status(source.origin.path, None)
+                rows.append(PageStatus(source.id, source.title, source.origin.path, None, "missing", counts, missing))
                 continue
             if not page.translated_from:
                 state = "untracked"
@@ -40,7 +75,9 @@ def course_status(course: Course) -> dict[str, list[PageStatus]]:
                 state = "translated"
             else:
                 state = "outdated"
-            rows.append(PageStatus(source.id, page.title, source.origin.path, page.origin.path, state))
+            counts, missing, stale = segment_status(source.origin.path, page.origin.path)
+            rows.append(PageStatus(source.id, page.title, source.origin.path, page.origin.path, state, counts,
+                                   missing, stale))
         report[translated.language] = rows
     return report
 
@@ -103,5 +140,6 @@ def render_report(course: Course, report: dict[str, list[PageStatus]]) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent)), autoescape=True)
     counts = {lang: {state: sum(r.state == state for r in rows) for state in STATES} for lang, rows in report.items()}
     return env.get_template("report.html").render(
-        course=course, report=report, states=STATES, name=language_name, counts=counts,
+        course=course, report=report, states=STATES, segment_states=SEGMENT_STATES, name=language_name,
+        counts=counts,
     )
