@@ -29,7 +29,7 @@ Hvem gjør hva:
 
 Gi 2,5 mg morfin.
 
-::: quiz {#q}
+::: quiz {#q title="Sjekk deg selv"}
 ### Hva heter lav puls? {#ord}
 = bradykardi
 
@@ -243,3 +243,12 @@ def test_status_knows_the_source_language_wherever_it_is_listed(tmp_path: Path) 
     root = write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE},
                         "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [en, so, nb]\n")
     assert sorted(course_status(load_course(root))) == ["en", "so"]
+
+
+def test_quiz_titles_are_translated(course: Path, tmp_path: Path) -> None:
+    diagnostics, _ = run_import(course, fill(export_xliff(load_course(course), "so"),
+                                             lambda t: 'Is "hubi" {x}' if t == "Sjekk deg selv" else somali(t)), tmp_path)
+    assert diagnostics.errors == []
+    assert 'title="Is ”hubi” (x)"' in variant(course)
+    (quiz,) = load_course(course).translations["so"].pages[0].quizzes
+    assert quiz.title == "Is ”hubi” (x)" and quiz.id == "q"

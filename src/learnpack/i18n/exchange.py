@@ -69,7 +69,8 @@ def prefilled(page: PageExport, segment: Segment) -> tuple[str | int, ...] | Non
 
 NOTES = {"title": "page title", "heading": "heading", "text": "text", "cell": "table cell",
          "stem": "question", "option": "option of a question", "feedback": "feedback or hint of a question",
-         "answer": "accepted answer of a text question (stays text: no number, no true/false)"}
+         "answer": "accepted answer of a text question (stays text: no number, no true/false)",
+         "quiz-title": "title of a quiz"}
 
 
 def unit_note(page: PageExport, segment: Segment) -> str:
@@ -332,12 +333,27 @@ def apply_translations(text: str, segments: list[Segment], translated: dict[str,
             replacement = " ".join(replacement.split("\n"))  # a one-line segment stays on its line
         if segment.kind == "title":
             replacement = json.dumps(replacement.replace("\\", ""), ensure_ascii=False)
+        if segment.kind == "quiz-title":
+            edits.append(_quiz_title_edit(lines[index], index, replacement))
+            continue
         replacement = replacement.replace("\n", "\n" + continuation)
         edits.append((index, start, last, end, replacement))
     for index, start, last, end, replacement in sorted(edits, reverse=True):
         head, tail = lines[index][:start], lines[last][end:]
         lines[index:last + 1] = (head + replacement + tail).split("\n")
     return "\n".join(lines)
+
+
+QUIZ_TITLE = re.compile(r"""\btitle=("[^"]*"|'[^']*'|[^\s"'}]+)""")
+
+
+def _quiz_title_edit(line: str, index: int, text: str) -> tuple[int, int, int, int, str]:
+    """Replace the whole ``title=...`` of a quiz's settings, quoted, with nothing that could end it."""
+    match = QUIZ_TITLE.search(line)
+    if match is None:
+        return (index, len(line), index, len(line), "")
+    plain = text.replace("\\", "").translate(str.maketrans({'"': "”", "{": "(", "}": ")"}))
+    return (index, match.start(), index, match.end(), f'title="{plain}"')
 
 
 def _read_xliff(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str | None, list[_Unit]]:

@@ -34,7 +34,7 @@ TRANSLATED_TYPES = {"inline"}
 class Segment:
     id: str  # stable within the page: "<line>.<n>"
     line: int  # 1-based line of the source
-    kind: str  # title, heading, text, cell, stem, option, feedback
+    kind: str  # title, heading, text, cell, stem, option, feedback, answer, quiz-title
     source: str  # the Markdown source of the segment
     pieces: tuple[str | int, ...]  # text, and placeholder numbers (1-based) standing for codes
     codes: tuple[str, ...]  # placeholder n -> its Markdown
@@ -102,6 +102,8 @@ def page_segments(text: str) -> list[Segment]:
                 add(offset + 2, "title", match.group(1).strip("'\""))
     parents: list[Token] = []
     for token in tokens:
+        if token.type == "quiz_open" and token.map is not None and token.meta.get("attrs", {}).get("title"):
+            add(token.map[0] + 1, "quiz-title", token.meta["attrs"]["title"])
         if token.type == "quiz_answer" and token.map is not None and is_text_answer(token.content):
             add(token.map[0] + 1, "answer", token.content)
             continue
