@@ -70,6 +70,10 @@ def run_import(root: Path, data: bytes, tmp_path: Path, name: str = "so.xlf") ->
     return diagnostics, written
 
 
+def pages(written: list[Path]) -> list[Path]:
+    return [p for p in written if p.suffix == ".md"]
+
+
 def variant(root: Path) -> str:
     return (root / "01-m" / "01-ring.so.md").read_text(encoding="utf-8")
 
@@ -79,7 +83,7 @@ def test_an_inserted_list_item_shifts_no_translation(course: Path, tmp_path: Pat
     source = course / "01-m" / "01-ring.md"
     source.write_text(PAGE.replace("- Lege:", "- Pasienten: ringer på.\n- Lege:"), encoding="utf-8")
     diagnostics, written = run_import(course, fill(exported), tmp_path)
-    assert diagnostics.errors == [] and len(written) == 1
+    assert diagnostics.errors == [] and len(pages(written)) == 1
     text = variant(course)
     assert "- SO«Lege: vurderer pasienten.»" in text
     assert "- Pasienten: ringer på." in text  # new since export: still the source text
@@ -110,7 +114,7 @@ def test_a_partial_import_keeps_the_other_translations(course: Path, tmp_path: P
                     lambda text: "Dhakhtar: wuu qiimeeyaa bukaanka." if text.startswith("SO«Lege") else text,
                     start="target")
     diagnostics, written = run_import(course, only_one, tmp_path)
-    assert diagnostics.errors == [] and len(written) == 1
+    assert diagnostics.errors == [] and len(pages(written)) == 1
     after = variant(course)
     assert "- Dhakhtar: wuu qiimeeyaa bukaanka." in after
     assert after.replace("Dhakhtar: wuu qiimeeyaa bukaanka.", "SO«Lege: vurderer pasienten.»") == before
@@ -157,7 +161,7 @@ def test_line_breaks_and_control_characters_never_break_a_variant(course: Path, 
     buffer = io.BytesIO()
     write_po(buffer, catalog)
     diagnostics, written = run_import(course, buffer.getvalue(), tmp_path, "so.po")
-    assert diagnostics.errors == [] and len(written) == 1
+    assert diagnostics.errors == [] and len(pages(written)) == 1
     checked = Diagnostics()
     load_course(course, checked)
     assert checked.errors == []
@@ -193,7 +197,8 @@ def test_stamp_marks_every_text_of_a_checked_variant_current(course: Path, tmp_p
     stamp(load_course(course), "so")
     root = etree.fromstring(export_xliff(load_course(course), "so"))
     states = {"".join(u.find(f"{{{XLIFF}}}source").itertext()): u.find(f"{{{XLIFF}}}target").get("state")
-              for u in root.iter(f"{{{XLIFF}}}trans-unit")}
+              for file in root.iter(f"{{{XLIFF}}}file") if file.get("original", "").endswith(".md")
+              for u in file.iter(f"{{{XLIFF}}}trans-unit")}
     assert states["Gi 5 mg morfin."] == "translated" and set(states.values()) == {"translated"}
     checked = Diagnostics()
     load_course(course, checked)
@@ -204,7 +209,7 @@ def test_a_variant_whose_first_text_is_untranslated_still_loads(course: Path, tm
     """The map then starts with "-", which YAML would read as a list unless quoted."""
     diagnostics, written = run_import(
         course, fill(export_xliff(load_course(course), "so"), lambda t: "" if t == "Ring lege" else somali(t)), tmp_path)
-    assert diagnostics.errors == [] and len(written) == 1
+    assert diagnostics.errors == [] and len(pages(written)) == 1
     assert 'translated_segments: "- ' in variant(course)
     assert load_course(course).translations["so"].pages[0].title == "Ring lege"
 
@@ -252,3 +257,34 @@ def test_quiz_titles_are_translated(course: Path, tmp_path: Path) -> None:
     assert 'title="Is ”hubi” (x)"' in variant(course)
     (quiz,) = load_course(course).translations["so"].pages[0].quizzes
     assert quiz.title == "Is ”hubi” (x)" and quiz.id == "q"
+
+
+CONFIG = """# Kurset om å ringe lege
+id: t
+title: Ring lege   # kort tittel
+version: 1.0.0
+language: nb
+languages: [nb, so]
+description: Når og hvordan.
+"""
+
+
+def test_course_and_module_titles_travel_and_the_authors_yaml_keeps_its_comments(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE, "01-m/module.yml": "title: Første modul\n"}, CONFIG)
+    diagnostics, written = run_import(root, fill(export_xliff(load_course(root), "so")), tmp_path)
+    assert diagnostics.errors == [] and {p.name for p in written} == {"01-ring.so.md", "course.yml", "module.yml"}
+    course_yml = (root / "course.yml").read_text(encoding="utf-8")
+    assert course_yml.startswith("# Kurset om å ringe lege\n") and "# kort tittel" in course_yml
+    loaded = load_course(root)
+    somali_course = loaded.translations["so"]
+    assert somali_course.config.title == "SO«Ring lege»" and loaded.config.title == "Ring lege"
+    assert somali_course.config.description == "SO«Når og hvordan.»"
+    assert somali_course.modules[0].title == "SO«Første modul»"
+    # The title changes at the source: the old translation is offered for review, and not applied if stale.
+    (root / "course.yml").write_text(course_yml.replace("nb: Ring lege", "nb: Ring legen"), encoding="utf-8")
+    exported = export_xliff(load_course(root), "so")
+    units = {u.get("resname"): u for u in etree.fromstring(exported).iter(f"{{{XLIFF}}}trans-unit")}
+    assert units["course-title"].find(f"{{{XLIFF}}}target").get("state") == "needs-review-translation"
+    (root / "course.yml").write_text(course_yml.replace("nb: Ring lege", "nb: Ring akutt"), encoding="utf-8")
+    diagnostics, _ = run_import(root, fill(exported), tmp_path)
+    assert "i18n.import_stale" in [d.code for d in diagnostics.warnings]

@@ -25,6 +25,7 @@ from ..errors import CourseError, Diagnostics
 from ..model import Course
 from ..variants import source_hash, variant_path
 from .alignment import MAP_KEY, Alignment, align, segment_map
+from .config_texts import ConfigText, clean, config_texts, with_translations
 from .segments import Segment, is_text_answer, join_inline, page_segments
 from .status import FRONT_MATTER
 
@@ -102,7 +103,29 @@ def export_xliff(course: Course, language: str) -> bytes:
             target = etree.SubElement(unit, f"{{{XLIFF}}}target", state="translated" if existing else "new")
             _fill(target, existing or segment.pieces, segment.codes)
             etree.SubElement(unit, f"{{{XLIFF}}}note").text = unit_note(page, segment)
+    for name, texts in _config_files(course, language).items():
+        file = etree.SubElement(root, f"{{{XLIFF}}}file", original=name, datatype="x-yaml",
+                                attrib={"source-language": course.language, "target-language": language,
+                                        "tool-id": "learnpack"})
+        header = etree.SubElement(file, f"{{{XLIFF}}}header")
+        props = etree.SubElement(header, f"{{{XLIFF}}}prop-group", name="learnpack")
+        etree.SubElement(props, f"{{{XLIFF}}}prop", attrib={"prop-type": "course"}).text = course.config.id
+        body = etree.SubElement(file, f"{{{XLIFF}}}body")
+        for text in texts:
+            unit = etree.SubElement(body, f"{{{XLIFF}}}trans-unit", id=text.key, resname=text.kind)
+            etree.SubElement(unit, f"{{{XLIFF}}}source").text = text.source
+            # What an existing title translated is not recorded: offer it for review, not as current.
+            state = "needs-review-translation" if text.existing else "new"
+            etree.SubElement(unit, f"{{{XLIFF}}}target", state=state).text = text.existing or text.source
+            etree.SubElement(unit, f"{{{XLIFF}}}note").text = f"{text.field} of the {text.kind.split('-')[0]} ({name})"
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _config_files(course: Course, language: str) -> dict[str, list[ConfigText]]:
+    files: dict[str, list[ConfigText]] = {}
+    for text in config_texts(course, language):
+        files.setdefault(text.file, []).append(text)
+    return files
 
 
 def _fill(element: etree._Element, pieces: tuple[str | int, ...], codes: tuple[str, ...]) -> None:
@@ -130,6 +153,10 @@ def export_po(course: Course, language: str) -> bytes:
             catalog.add(_po_text(segment.pieces), _po_text(existing) if existing else "",
                         context=f"{page.path}:{unit_id}", auto_comments=notes,
                         locations=[(page.path, segment.line)])
+    for text in config_texts(course, language):
+        flags = ["fuzzy"] if text.existing else []  # what it translated is not recorded: for review
+        catalog.add(text.source, text.existing, context=f"{text.file}:{text.key}", flags=flags,
+                    auto_comments=[f"{text.field} of the {text.kind.split('-')[0]} ({text.file})"])
     catalog.header_comment = f"# Translation of the learnpack course {course.config.id} into {language}."
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, sort_output=False)
@@ -172,7 +199,13 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
     for unit in units:
         by_page.setdefault(unit.page, []).append(unit)
     outputs: dict[Path, tuple[str, list[_Unit]]] = {}
+    configs = _config_files(course, language)
     for page_path, page_units in by_page.items():
+        if page_path in configs:
+            updated = _merge_config(course, page_path, configs[page_path], page_units, language, path, diagnostics)
+            if updated is not None:
+                outputs[course.root / page_path] = (updated, page_units)
+            continue
         page = pages.get(page_path)
         if page is None:
             diagnostics.error(path, page_units[0].line,
@@ -239,6 +272,26 @@ def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: 
     exported = next((u.source_hash for u in units if u.source_hash), page.source_hash)
     text = set_front_matter_text(text, "translated_from", exported if stale else page.source_hash)
     return set_front_matter_text(text, MAP_KEY, segment_map(page.segments, keys))
+
+
+def _merge_config(course: Course, name: str, texts: list[ConfigText], units: list[_Unit], language: str,
+                  path: Path, diagnostics: Diagnostics) -> str | None:
+    """The new text of ``course.yml`` or a ``module.yml``, or None when nothing in it changes."""
+    by_key = {text.key: text for text in texts}
+    updates: dict[str, str] = {}
+    for unit in units:
+        text = by_key.get(unit.unit)
+        if text is None:
+            diagnostics.warning(path, unit.line, f"{name}: the source text of unit {unit.unit} changed since export: "
+                                "its translation is not applied", "i18n.import_stale")
+            continue
+        translation = clean("".join(p for p in unit.pieces if isinstance(p, str)))
+        if translation and translation != text.existing:
+            updates[text.field] = translation
+    if not updates:
+        return None
+    source = (course.root / name).read_text(encoding="utf-8")
+    return with_translations(source, updates, course.language, language)
 
 
 def _checked_target(segment: Segment, unit: _Unit, page: str, path: Path,
