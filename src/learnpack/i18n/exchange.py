@@ -397,6 +397,7 @@ def apply_translations(text: str, segments: list[Segment], translated: dict[str,
     return "\n".join(lines)
 
 
+TITLE_SAFE = str.maketrans('"{}', "”()")  # nothing that could end the quiz's settings
 QUIZ_TITLE = re.compile(r"""\btitle=("[^"]*"|'[^']*'|[^\s"'}]+)""")
 
 
@@ -405,7 +406,7 @@ def _quiz_title_edit(line: str, index: int, text: str) -> tuple[int, int, int, i
     match = QUIZ_TITLE.search(line)
     if match is None:
         return (index, len(line), index, len(line), "")
-    plain = text.replace("\\", "").translate(str.maketrans({'"': "”", "{": "(", "}": ")"}))
+    plain = text.replace("\\", "").translate(TITLE_SAFE)
     return (index, match.start(), index, match.end(), f'title="{plain}"')
 
 
