@@ -7,8 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from learnpack.build import BuildReport, build
+
+# Property tests: a few examples in CI; many with --hypothesis-profile=thorough.
+_QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+settings.register_profile("ci", max_examples=15, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("thorough", max_examples=400, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile("ci")
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
