@@ -288,3 +288,13 @@ def test_course_and_module_titles_travel_and_the_authors_yaml_keeps_its_comments
     (root / "course.yml").write_text(course_yml.replace("nb: Ring lege", "nb: Ring akutt"), encoding="utf-8")
     diagnostics, _ = run_import(root, fill(exported), tmp_path)
     assert "i18n.import_stale" in [d.code for d in diagnostics.warnings]
+
+
+def test_every_unit_tells_the_translator_where_it_stands(tmp_path: Path) -> None:
+    quiz = "# Side\n\n::: quiz {#q}\n### Hva er puls? {#a}\n- ( ) Slag\n- (x) Trykk\n\n### Velg {#b}\n- [x] En\n- [ ] To\n:::\n"
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": quiz}, COURSE_YML)
+    notes = {u.findtext(f"{{{XLIFF}}}source"): u.findtext(f"{{{XLIFF}}}note")
+             for u in etree.fromstring(export_xliff(load_course(root), "so")).iter(f"{{{XLIFF}}}trans-unit")}
+    assert notes["Slag"].startswith("option of a single-choice question, on the page «Side»")
+    assert notes["En"].startswith("option of a multiple-choice question")
+    assert notes["Hva er puls?"].startswith("question")

@@ -75,7 +75,8 @@ NOTES = {"title": "page title", "heading": "heading", "text": "text", "cell": "t
 
 
 def unit_note(page: PageExport, segment: Segment) -> str:
-    return f"{NOTES.get(segment.kind, segment.kind)}, on the page «{page.title}» ({page.path}:{segment.line})"
+    what = segment.context or NOTES.get(segment.kind, segment.kind)
+    return f"{what}, on the page «{page.title}» ({page.path}:{segment.line})"
 
 
 # -- export ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class Segment:
     source: str  # the Markdown source of the segment
     pieces: tuple[str | int, ...]  # text, and placeholder numbers (1-based) standing for codes
     codes: tuple[str, ...]  # placeholder n -> its Markdown
+    context: str = ""  # for the translator: "option of a single-choice question"
 
     @property
     def key(self) -> str:
@@ -89,10 +90,10 @@ def page_segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     counts: dict[int, int] = {}
 
-    def add(line: int, kind: str, source: str) -> None:
+    def add(line: int, kind: str, source: str, context: str = "") -> None:
         pieces, codes = split_inline(source)
         counts[line] = counts.get(line, 0) + 1
-        segment = Segment(f"{line}.{counts[line]}", line, kind, source, pieces, codes)
+        segment = Segment(f"{line}.{counts[line]}", line, kind, source, pieces, codes, context)
         if segment.has_text:
             segments.append(segment)
 
@@ -114,8 +115,22 @@ def page_segments(text: str) -> list[Segment]:
         if token.type != "inline" or token.map is None:
             continue
         parent = parents[-1].type if parents else ""
+        context = _context(parents[-1]) if parents else ""
         kind = {"heading_open": "heading", "quiz_question_open": "stem", "quiz_choice_open": "option",
                 "quiz_item_open": "option", "quiz_pair_open": "option", "quiz_feedback_open": "feedback",
                 "th_open": "cell", "td_open": "cell"}.get(parent, "text")
-        add(token.map[0] + 1, kind, token.content)
+        add(token.map[0] + 1, kind, token.content, context)
     return segments
+
+
+def _context(parent: Token) -> str:
+    """What a translator should know about where a text stands, beyond its kind."""
+    if parent.type == "quiz_choice_open":
+        return "option of a multiple-choice question" if parent.meta.get("multiple") else \
+            "option of a single-choice question"
+    if parent.type == "quiz_feedback_open":
+        return {"option": "feedback on choosing an option", "hint": "hint of a question",
+                "correct": "feedback on a right answer", "incorrect": "feedback on a wrong answer"}.get(
+            str(parent.meta.get("kind")), "feedback of a question")
+    return {"quiz_item_open": "item of an ordering question", "quiz_pair_open": "row of a matching question",
+            "quiz_question_open": "question"}.get(parent.type, "")
