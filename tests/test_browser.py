@@ -101,6 +101,30 @@ def test_unanswered_questions_are_named(page, site: Path) -> None:  # type: igno
     assert page.evaluate("document.activeElement.name") == "q-vitale"
 
 
+# 37.2 in Arabic-Indic, Persian, Devanagari and (outside the BMP) mathematical bold digits.
+@pytest.mark.parametrize("typed", ["٣٧٫٢", "۳۷٫۲", "37,2", "३७.२", "\U0001d7d1\U0001d7d5,\U0001d7d0"])
+def test_number_answers_count_in_the_learners_own_digits(page, site: Path, typed: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "nb/02-quiz/01-sporsmal.html"))
+    answer(page, RIGHT | {"q-temp": typed})
+    page.get_by_role("button", name="Sjekk svarene").click()
+    assert "7 av 7 riktige" in result_text(page)
+    assert page.locator("#q-temp .verdict").inner_text() == "✓ Riktig"
+
+
+def test_numbers_are_read_the_same_whatever_the_digits(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    vectors = {
+        "٣٧٫٢": "37.2", "۳۷٫۲": "37.2", "37,2": "37.2", "٣٧,٢": "37.2", "−٣": "-3", "١٬٠٠٠": "1000",
+        "1 000": "1000", "\u200f٣٧\u200e": "37", "٠٫٥": "0.5", "٫٥": ".5", "०": "0",
+        "ca 37": None, "٣٧ درجة": None, "3,5,2": None, "٣٧٫٢٫١": None, "": None, "٣-٧": None,
+    }
+    page.goto(url(site, "nb/02-quiz/01-sporsmal.html"))
+    read = page.evaluate("vs => vs.map(v => window.LearnpackNumber.ascii(v))", list(vectors))
+    assert dict(zip(vectors, read, strict=True)) == vectors
+    answer(page, RIGHT | {"q-temp": "٣٩"})  # a number in other digits, but the wrong one
+    page.get_by_role("button", name="Sjekk svarene").click()
+    assert page.locator("#q-temp .verdict").inner_text() == "✗ Feil"
+
+
 def test_answers_and_position_survive_a_reload(page, site: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(url(site, "nb/01-intro/01-velkommen.html"))
     page.goto(url(site, "nb/02-quiz/01-sporsmal.html"))

@@ -28,7 +28,7 @@ def test_basic_course_layout(build_root) -> None:  # type: ignore[no-untyped-def
     names = sorted(tree_digest(site))
     assert names == [
         "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/learnpack.js",
-        "assets/store-local.js", "index.html", "media/01-intro/img/sirkel.svg",
+        "assets/numbers.js", "assets/store-local.js", "index.html", "media/01-intro/img/sirkel.svg",
         "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html", "nb/index.html",
     ]
     assert sorted(f.path.relative_to(site).as_posix() for f in report.files) == names

@@ -30,6 +30,14 @@ def test_catalog_has_every_message_with_its_placeholders(path) -> None:  # type:
             assert len(forms) == catalog.num_plurals, f"{key}: {len(forms)} forms, the language has {catalog.num_plurals}"
 
 
+@pytest.mark.parametrize("language", catalog_languages())  # English and every .po
+def test_true_false_and_the_verdicts_are_four_different_words(language: str) -> None:
+    """A true/false option and the verdict beside it never read the same: not "صحيح ✓ صحيح"."""
+    strings = Strings(language)
+    words = [strings[key].strip().casefold() for key in ("true", "false", "answer.correct", "answer.incorrect")]
+    assert len(set(words)) == 4, dict(zip(("true", "false", "answer.correct", "answer.incorrect"), words, strict=True))
+
+
 def test_plural_forms_follow_the_language() -> None:
     english, norwegian = Strings("en"), Strings("nb")
     assert english.count("quiz.questions", 1) == "1 question"

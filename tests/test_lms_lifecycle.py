@@ -241,6 +241,21 @@ def test_a_number_answer_that_is_not_a_number_is_refused_before_checking(page, s
     check_values(page, "12")
 
 
+@pytest.mark.parametrize(("version", "typed"), [("12", "٣٧٫٢"), ("2004", "۳۷٫۲")])
+def test_a_number_in_arabic_or_persian_digits_reaches_the_lms_in_ascii(page, server: str, version: str, typed: str) -> None:  # type: ignore[no-untyped-def]
+    course = launch(page, server, version)
+    walk_to_quiz(course)
+    answer(course, RIGHT | {"q-temp": typed})
+    course.get_by_role("button", name="Sjekk svarene").click()
+    assert "7 av 7 riktige" in course.locator(".quiz-result").inner_text()
+    written = dict(sets(page))
+    (n,) = [e.split(".")[2] for e, v in written.items() if e.endswith(".id") and v == "q1.temp"]
+    response = "student_response" if version == "12" else "learner_response"
+    assert written[f"cmi.interactions.{n}.{response}"] == "37.2"
+    assert written[f"cmi.interactions.{n}.result"] == "correct"
+    check_values(page, version)
+
+
 @BOTH
 def test_a_player_that_closes_the_session_first_loses_nothing_committed(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
     """The player terminates on its own beforeunload; the SCO's later calls fail quietly."""

@@ -20,7 +20,7 @@ QUIZ_ATTRS = ("id", "title", "pass", "attempts", "shuffle", "draw")
 QUESTION_ATTRS = ("id", "type", "case")
 KIND_NAMES = {kind.value: kind for kind in Kind} | {"true-false": Kind.TRUE_FALSE, "choice": Kind.SINGLE}
 CHOICE_IDS = "abcdefghijklmnopqrstuvwxyz0123456789"  # single characters, as SCORM 1.2 wants
-_NUMBER = r"[-−]?\d+(?:[.,]\d+)?"
+_NUMBER = r"[-−]?\d+(?:[.,\u066b]\d+)?"  # \d: any script's digits; U+066B: Arabic decimal point
 NUMERIC_EXACT = re.compile(rf"^({_NUMBER})$")
 NUMERIC_TOLERANCE = re.compile(rf"^({_NUMBER})\s*(?:±|\+-|\+/-)\s*({_NUMBER})$")
 NUMERIC_RANGE = re.compile(rf"^({_NUMBER})\s*\.\.\s*({_NUMBER})$")
@@ -31,7 +31,7 @@ RenderBlocks = Callable[[list[Token]], str]
 
 
 def parse_number(text: str) -> float:
-    return float(text.replace("−", "-").replace(",", "."))
+    return float(text.replace("−", "-").replace(",", ".").replace("\u066b", "."))
 
 
 def parse_numeric(text: str) -> tuple[float, float] | None:

@@ -35,7 +35,7 @@ class ScormTarget(HtmlTarget):
 
     version: ClassVar[Version]
     adapter: ClassVar[str]
-    scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "store-sco.js", "learnpack.js")
+    scripts: ClassVar[tuple[str, ...]] = ("course.js", "numbers.js", "store-local.js", "store-sco.js", "learnpack.js")
     site_scripts: ClassVar[tuple[str, ...]] = ()
     #: Other ways to hold a longer learner state: (characters they hold, how to ask for it).
     roomier: ClassVar[tuple[tuple[int, str], ...]] = ()

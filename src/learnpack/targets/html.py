@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import __version__
+from ..digits import digit_zeros
 from ..i18n.catalog import Strings, language_name
 from ..model import Course, Page
 from ..pages import MEDIA_FOLDER
@@ -34,7 +35,7 @@ class HtmlTarget(Target):
     """``--target html``: the course as a static site."""
 
     name: ClassVar[str] = "html"
-    scripts: ClassVar[tuple[str, ...]] = ("course.js", "store-local.js", "learnpack.js")
+    scripts: ClassVar[tuple[str, ...]] = ("course.js", "numbers.js", "store-local.js", "learnpack.js")
     site_scripts: ClassVar[tuple[str, ...]] = ("choose-language.js",)  # only where there is a chooser page
 
     def write(self, out: Path) -> None:
@@ -145,6 +146,7 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
         "language": course.language,
         "languages": languages,
         "passMark": config.pass_mark,
+        "digitZeros": digit_zeros(),  # numbers.js reads answers typed in any digits
         "limits": {"text": limits.text, "numeric": limits.number, "reflection": limits.reflection},
         "modules": [
             {"title": m.title, "pages": [{"id": p.id, "key": keys.pages[p.id], "title": p.title,

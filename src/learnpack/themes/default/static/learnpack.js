@@ -201,10 +201,10 @@
     return caseSensitive ? s : s.toLocaleLowerCase();
   }
 
-  /* A number as a learner writes it: 36,5 or 36.5, −3, 1 000; anything else is NaN. */
+  /* A number as a learner writes it: 36,5 or 36.5, −3, 1 000, ٣٦٫٥ (numbers.js); anything else is NaN. */
   function parseNumber(text) {
-    var s = String(text || "").replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-").replace(",", ".");
-    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? parseFloat(s) : NaN;
+    var s = window.LearnpackNumber.ascii(text);
+    return s === null ? NaN : parseFloat(s);
   }
 
   /* Reading and writing one question's answer; values are plain JSON. */

@@ -109,10 +109,11 @@
     };
   }
 
-  /* A number as the data model writes it (CMIDecimal / real): digits, one point, no exponent. */
+  /* A number as the data model writes it (CMIDecimal / real): ASCII digits, one point, no exponent.
+   * The learner may have typed it in other digits (numbers.js reads it as the grading did). */
   function decimal(text) {
-    var s = String(text).replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-").replace(",", ".");
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
+    var s = window.LearnpackNumber.ascii(text);
+    if (s === null) return null;
     var negative = s.charAt(0) === "-";
     s = s.replace(/^[-+]/, "");
     var parts = s.split(".");
