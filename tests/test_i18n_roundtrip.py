@@ -298,3 +298,22 @@ def test_every_unit_tells_the_translator_where_it_stands(tmp_path: Path) -> None
     assert notes["Slag"].startswith("option of a single-choice question, on the page «Side»")
     assert notes["En"].startswith("option of a multiple-choice question")
     assert notes["Hva er puls?"].startswith("question")
+
+
+def test_texts_a_translation_still_shows_in_the_source_language_carry_its_lang(tmp_path: Path) -> None:
+    from lxml import html as lxml_html
+
+    from learnpack.build import build
+
+    yml = COURSE_YML.replace("[nb, so]", "[nb, ar]")
+    root = write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE}, yml)
+    exported = export_xliff(load_course(root), "ar")
+    data = fill(exported, lambda t: "" if t.startswith(("Lege", "Gi ")) else f"نص {t}")
+    diagnostics, _ = run_import(root, data, tmp_path, "ar.xlf")
+    assert diagnostics.errors == []
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    page = lxml_html.fromstring((out / "ar" / "01-m" / "01-ring.html").read_bytes())
+    untranslated = page.xpath("//main//*[@lang='nb']")
+    assert {" ".join(e.text_content().split()) for e in untranslated} == {"Lege: vurderer pasienten.", "Gi 2,5 mg morfin."}
+    assert all(e.get("dir") == "ltr" for e in untranslated)
+    assert page.xpath("//main//li[contains(., 'Sykepleier')]/@lang") == []

@@ -20,9 +20,9 @@ COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, en]
 PAGES = {
     "01-intro/module.yml": "title: Innledning\n",
     "01-intro/01-start.md": "# Start\n\nSe [neste side](02-mer.md) og [Helsedirektoratet](https://www.helsedirektoratet.no/).\n\n"
-                            "Når du er klar,\n[les mer](../02-quiz/01-sporsmal.md#start) om *quizen*.\n",
+                            "Når du er klar,\n[les mer](../02-quiz/01-sporsmal.md#quiz-q) om *quizen*.\n",
     "01-intro/01-start.en.md": "# Start\n\nSee [the next page](02-mer.md) and [the directorate](https://www.helsedirektoratet.no/).\n\n"
-                               "When you are ready,\n[read on](../02-quiz/01-sporsmal.md#start) about *the quiz*.\n",
+                               "When you are ready,\n[read on](../02-quiz/01-sporsmal.md#quiz-q) about *the quiz*.\n",
     "01-intro/02-mer.md": "# Mer\n\nTilbake til [start](01-start.md).\n",
     "02-quiz/module.yml": "title: {nb: Quiz, en: The quiz}\n",
     "02-quiz/01-sporsmal.md": "# Spørsmål\n\nFørst: [start](../01-intro/01-start.md).\n\n::: quiz {#q}\n### Er det sant? {#sant}\n= true\n:::\n",
@@ -98,7 +98,7 @@ def test_a_link_to_another_module_is_a_warning_with_its_line(course: Path, tmp_p
     assert "'../01-intro/01-start.md'" in message and "module 01-intro («Innledning»)" in message
     checked = CliRunner().invoke(main, ["check", str(course), "-t", "scorm12", "--split", "modules"])
     assert checked.exit_code == 0, checked.output
-    assert "01-intro/01-start.md:6: warning: link to '../02-quiz/01-sporsmal.md#start'" in checked.output
+    assert "01-intro/01-start.md:6: warning: link to '../02-quiz/01-sporsmal.md#quiz-q'" in checked.output
 
 
 def test_pager_and_outline_stay_in_the_module(course: Path, tmp_path: Path) -> None:
@@ -114,4 +114,4 @@ def test_without_split_the_link_stays_a_link(course: Path, tmp_path: Path) -> No
     report = build(course, ["scorm12"], tmp_path / "out")
     assert not [d for d in report.diagnostics if d.code == "scorm.split_link"]
     _, hrefs = page_text(report.out / "scorm12" / "t-1.0.0-nb-scorm12.zip", "nb/01-intro/01-start.html")
-    assert "../02-quiz/01-sporsmal.html#start" in hrefs
+    assert "../02-quiz/01-sporsmal.html#quiz-q" in hrefs

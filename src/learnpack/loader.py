@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from .anchors import check_anchors
 from .config import language_problem, load_course_config, load_module_config
 from .errors import CourseError, Diagnostics, display_path
 from .i18n.catalog import Strings
@@ -51,6 +52,7 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
         diagnostics=diagnostics,
         md=create_markdown(),
         strings={lang: Strings(lang, texts) for lang, texts in config.strings.items()},
+        source_language=config.language,
     )
     modules = []
     metas = {}
@@ -63,7 +65,9 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
     _check_unique_ids(course, diagnostics)
     translations = {lang: _translate(course, ctx, metas, lang) for lang in config.languages
                     if lang != config.language}
-    return share_text_answers(replace(course, translations=translations))
+    course = share_text_answers(replace(course, translations=translations))
+    check_anchors(course, diagnostics)
+    return course
 
 
 def _translate(course: Course, ctx: PageContext, metas: dict[str, ModuleMeta], language: str) -> Course:
@@ -90,7 +94,8 @@ def _page_in(ctx: PageContext, source: Page, chain: tuple[str, ...], source_lang
         if path.is_file():
             key = (path, language)
             if key not in ctx.variants:
-                variant = load_page(replace(ctx, language=language), path, page_id=source.id, slug=source.slug)
+                variant = load_page(replace(ctx, language=language), path, page_id=source.id, slug=source.slug,
+                                    source_headings=source.headings)
                 if variant is not None:
                     check_outdated(source, variant, ctx.diagnostics)
                 ctx.variants[key] = align_variant(source, variant, ctx.diagnostics) if variant else source

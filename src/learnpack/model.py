@@ -141,6 +141,26 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading with an id: what ``#id`` in a link points at."""
+
+    id: str
+    level: int  # 1-6; h2-h4 always get an id
+    text: str  # its Markdown, without ``{#id}``
+    origin: Source
+
+
+@dataclass(frozen=True, slots=True)
+class FragmentLink:
+    """A link to a place in a page: ``#id`` on its own page, or ``02-side.md#id``."""
+
+    href: str  # as the author wrote it
+    page: Path | None  # the linked source page (resolved), None for the page the link is on
+    fragment: str
+    origin: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     id: str  # unique in the course: "<module slug>/<page slug>"
     slug: str
@@ -151,6 +171,8 @@ class Page:
     media: tuple[Path, ...] = ()  # absolute source paths of files the page uses
     language: str = ""  # the language of this page's text (another one than the course's: a fallback)
     translated_from: str = ""  # in a variant: the hash of the source page it was translated from
+    headings: tuple[Heading, ...] = ()
+    fragment_links: tuple[FragmentLink, ...] = ()
 
     @property
     def quizzes(self) -> tuple[Quiz, ...]:

@@ -19,7 +19,8 @@ from .config import Option, check_options, parse_yaml_mapping
 from .errors import Diagnostics
 from .i18n.catalog import Strings, language_name, strings_for, text_direction
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
-from .model import Page, Quiz, Segment, Source
+from .markdown.headings import SOURCE_HEADINGS
+from .model import FragmentLink, Heading, Page, Quiz, Segment, Source
 from .questions import QuizBuilder
 from .slugs import SAFE_NAME
 
@@ -52,13 +53,16 @@ class PageContext:
     md: MarkdownIt
     variants: dict[tuple[Path, str], Page] = field(default_factory=dict)  # loaded once, shared by chains
     strings: dict[str, Strings] = field(default_factory=dict)  # interface strings with the course's overrides
+    source_language: str = ""  # the course's; a translation marks the texts it still shows in it
 
 
 @dataclass
 class _PageLoader:
     ctx: PageContext
     path: Path
+    source_headings: tuple[Heading, ...] = ()  # in a translation: the headings whose ids it keeps
     media: set[Path] = field(default_factory=set)
+    fragment_links: list[FragmentLink] = field(default_factory=list)
 
     def load(self, page_id: str, slug: str) -> Page | None:
         try:
@@ -66,11 +70,13 @@ class _PageLoader:
         except UnicodeDecodeError:
             self.ctx.diagnostics.error(self.path, None, "not UTF-8 text", "page.encoding")
             return None
-        env: dict[str, Any] = {}
+        env: dict[str, Any] = {SOURCE_HEADINGS: [(h.level, h.id) for h in self.source_headings]}
         tokens = self.ctx.md.parse(text, env)
-        for line, code, message in env.get("quiz_problems", []):
+        for line, code, message in [*env.get("quiz_problems", []), *env.get("heading_problems", [])]:
             self.ctx.diagnostics.error(self.path, line, message, code)
         meta = self._front_matter(tokens)
+        if meta.get("translated_segments") and self.ctx.source_language:
+            self._mark_untranslated(text, tokens, str(meta["translated_segments"]).split())
         self._check_targets(tokens)
         segments, quizzes = self._segments(tokens, slug, env)
         title = meta.get("title") or _first_heading(tokens) or slug
@@ -87,6 +93,36 @@ class _PageLoader:
             media=tuple(sorted(self.media)),
             language=self.ctx.language,
             translated_from=str(meta.get("translated_from", "")),
+            headings=self._headings(tokens),
+            fragment_links=tuple(self.fragment_links),
+        )
+
+    def _mark_untranslated(self, text: str, tokens: list[Token], recorded: list[str]) -> None:
+        """Texts a translation still shows in the source language say so: ``lang`` and ``dir`` on their block."""
+        from .i18n.segments import page_segments  # the exchange's view of a page: one entry per text
+
+        texts = page_segments(text)
+        if len(texts) != len(recorded):
+            return  # edited by hand since: the map no longer describes the page
+        untranslated = {(t.line, t.source) for t, key in zip(texts, recorded, strict=True) if key == "-"}
+        language = self.ctx.source_language
+        blocks: list[Token] = []
+        for token in tokens:
+            if token.nesting == 1:
+                blocks.append(token)
+            elif token.nesting == -1 and blocks:
+                blocks.pop()
+            elif token.type == "inline" and token.map and (token.map[0] + 1, token.content) in untranslated:
+                block = next((b for b in reversed(blocks) if not b.hidden), None)
+                if block is not None:
+                    block.attrSet("lang", language)
+                    block.attrSet("dir", text_direction(language))
+
+    def _headings(self, tokens: list[Token]) -> tuple[Heading, ...]:
+        return tuple(
+            Heading(id=str(token.attrGet("id")), level=int(token.tag[1:]), text=tokens[index + 1].content,
+                    origin=Source(self.path, _line_of(token)))
+            for index, token in enumerate(tokens) if token.type == "heading_open" and token.attrGet("id")
         )
 
     def _front_matter(self, tokens: list[Token]) -> dict[str, Any]:
@@ -151,7 +187,10 @@ class _PageLoader:
 
     def _check_link(self, token: Token, line: int | None) -> None:
         href = str(token.attrGet("href") or "")
-        if not href or href.startswith("#"):
+        if href.startswith("#"):
+            self._fragment_link(href, None, href[1:], line)
+            return
+        if not href:
             return
         if SCHEME.match(href):
             if not href.lower().startswith(ALLOWED_SCHEMES):
@@ -166,11 +205,17 @@ class _PageLoader:
                 return
             relative = Path(_relative(target.with_suffix(".html"), self.path.parent)).as_posix()
             token.attrSet("href", relative + fragment)
+            self._fragment_link(href, target, fragment[1:], line)
         elif not target.is_file():
             self._error(line, f"link to {href!r}: file not found", "link.missing")
         else:
             self.media.add(target)
             token.attrSet("href", self._media_url(target) + fragment)
+
+    def _fragment_link(self, href: str, page: Path | None, fragment: str, line: int | None) -> None:
+        """Remember a link to a place in a page; whether the page has it is known once all pages are."""
+        if fragment:
+            self.fragment_links.append(FragmentLink(href, page, unquote(fragment), Source(self.path, line)))
 
     def _check_media(self, token: Token, line: int | None) -> None:
         src = str(token.attrGet("src") or "")
@@ -240,8 +285,10 @@ class _PageLoader:
         self.ctx.diagnostics.error(self.path, line, message, code)
 
 
-def load_page(ctx: PageContext, path: Path, page_id: str, slug: str) -> Page | None:
-    return _PageLoader(ctx, path).load(page_id, slug)
+def load_page(ctx: PageContext, path: Path, page_id: str, slug: str,
+              source_headings: tuple[Heading, ...] = ()) -> Page | None:
+    """The page at ``path``; a translation passes its source's headings to keep their ids."""
+    return _PageLoader(ctx, path, source_headings).load(page_id, slug)
 
 
 def _walk(tokens: list[Token]) -> Iterator[Token]:

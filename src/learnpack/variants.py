@@ -1,9 +1,10 @@
 """Language variants: ``puls.ar.md`` beside ``puls.md``.
 
-A variant changes only text. It keeps the source page's quizzes, question ids, kinds,
-options and correct answers, so one learner's answers belong to the same questions in
-every language; any difference is an error naming both files and lines. A page without
-a variant is shown from the next language of the fallback chain.
+A variant changes only text. It keeps the source page's headings (and their ids, so links
+to them work in every language), quizzes, question ids, kinds, options and correct answers,
+so one learner's answers belong to the same questions in every language; any difference is
+an error naming both files and lines. A page without a variant is shown from the next
+language of the fallback chain.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import Diagnostics, display_path
-from .model import Course, Kind, Page, Question, Quiz, Segment
+from .markdown.headings import SECTION_LEVELS, match_headings
+from .model import Course, Heading, Kind, Page, Question, Quiz, Segment
 
 
 def variant_path(source: Path, language: str) -> Path:
@@ -37,6 +39,7 @@ def check_outdated(source: Page, variant: Page, diagnostics: Diagnostics) -> Non
 
 def align_variant(source: Page, variant: Page, diagnostics: Diagnostics) -> Page:
     """The variant with the source's ids and quiz settings; differences in structure are errors."""
+    _check_headings(source, variant, diagnostics)
     where = variant.origin.path
     source_quizzes = source.quizzes
     if len(variant.quizzes) != len(source_quizzes):
@@ -51,6 +54,33 @@ def align_variant(source: Page, variant: Page, diagnostics: Diagnostics) -> Page
         else:
             segments.append(Segment(quiz=_align_quiz(next(quizzes), segment.quiz, diagnostics)))
     return replace(variant, segments=tuple(segments))
+
+
+def _check_headings(source: Page, variant: Page, diagnostics: Diagnostics) -> None:
+    """Headings a translation added, left out or moved to another level: links to them may not find them."""
+    theirs = [h for h in source.headings if h.level in SECTION_LEVELS]
+    ours = [h for h in variant.headings if h.level in SECTION_LEVELS]
+    pairs = match_headings([h.level for h in theirs], [h.level for h in ours])
+    if len(ours) != len(theirs):
+        first = next((h.origin.line for index, h in enumerate(ours) if index not in pairs), None)
+        diagnostics.error(variant.origin.path, first,
+                          f"{len(ours)} headings here, {len(theirs)} in {_at(source.origin.path, None)}: a "
+                          "translation keeps the source's headings, whose ids links point at (here: "
+                          f"{_listed(ours)}; there: {_listed(theirs)})", "i18n.mismatch")
+        return
+    for heading, other in zip(ours, theirs, strict=True):
+        if heading.level != other.level:
+            diagnostics.error(heading.origin.path, heading.origin.line,
+                              f"heading {_markdown(heading)!r} is at level {heading.level} here but at level "
+                              f"{other.level} in {_at(other.origin.path, other.origin.line)}", "i18n.mismatch")
+
+
+def _listed(headings: list[Heading]) -> str:
+    return ", ".join(repr(_markdown(h)) for h in headings) or "none"
+
+
+def _markdown(heading: Heading) -> str:
+    return f"{'#' * heading.level} {heading.text}"
 
 
 def _align_quiz(source: Quiz, variant: Quiz, diagnostics: Diagnostics) -> Quiz:

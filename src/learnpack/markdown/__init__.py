@@ -6,7 +6,7 @@ Raw HTML is off: author and translator text can never inject markup or script.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -17,6 +17,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..slugs import slugify
 from .callouts import callouts_plugin
+from .headings import heading_ids_plugin
 from .quiz import quiz_plugin
 
 VIDEO_SUFFIXES = {".mp4", ".webm", ".ogv", ".m4v"}
@@ -28,7 +29,7 @@ def create_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(quiz_plugin).use(callouts_plugin)
-    md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_slug)
+    md.use(heading_ids_plugin).use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_slug)
     md.add_render_rule("text", _render_text)
     md.add_render_rule("image", _render_media)
     md.add_render_rule("link_open", _render_link_open)
@@ -37,8 +38,11 @@ def create_markdown() -> MarkdownIt:
     return md
 
 
-# Runs of Latin letters and digits inside right-to-left text: "60–100", "NEWS2", "37,5 °C", "radial pulse".
-LTR_RUN = re.compile(r"[0-9A-Za-z\u00C0-\u024F](?:[0-9A-Za-z\u00C0-\u024F.,:;%°–\-/+() ]*[0-9A-Za-z\u00C0-\u024F%°)])?")
+# Runs of Latin letters and digits inside right-to-left text: "60–100", "NEWS2", "37,5 °C", "radial pulse",
+# "(KOLS)", "[BT]", "(2,5 mg)": brackets are taken in only with their partner (see _ltr_spans).
+LTR_RUN = re.compile(r"[(\[]*[0-9A-Za-z\u00C0-\u024F]"
+                     r"(?:[0-9A-Za-z\u00C0-\u024F.,:;%°–\-/+()\[\] ]*[0-9A-Za-z\u00C0-\u024F%°)\]])?")
+PARTNERS = {")": "(", "]": "["}
 
 
 def _render_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
@@ -47,12 +51,42 @@ def _render_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     if not env.get("isolate"):
         return escapeHtml(text)
     parts, last = [], 0
-    for match in LTR_RUN.finditer(text):
-        parts.append(escapeHtml(text[last:match.start()]))
-        parts.append(f"<bdi>{escapeHtml(match.group())}</bdi>")
-        last = match.end()
+    for start, end in _ltr_spans(text, 0, len(text)):
+        parts.append(escapeHtml(text[last:start]))
+        parts.append(f"<bdi>{escapeHtml(text[start:end])}</bdi>")
+        last = end
     parts.append(escapeHtml(text[last:]))
     return "".join(parts)
+
+
+def _ltr_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The runs of ``text[start:end]`` to isolate. A bracket without its partner in the run
+    stays outside, and the run is cut there: a pair of brackets is never split by an isolate.
+    """
+    for match in LTR_RUN.finditer(text, start, end):
+        lone = _lone_brackets(match.group())
+        if not lone:
+            yield match.span()
+            continue
+        cut = match.start()
+        for offset in [*lone, match.end() - match.start()]:
+            yield from _ltr_spans(text, cut, match.start() + offset)
+            cut = match.start() + offset + 1
+
+
+def _lone_brackets(run: str) -> list[int]:
+    """Where ``run`` has a bracket that is not paired with one inside it: ``"(KOLS"`` -> ``[0]``."""
+    opened: list[int] = []
+    lone: list[int] = []
+    for index, char in enumerate(run):
+        if char in "([":
+            opened.append(index)
+        elif char in PARTNERS:
+            if opened and run[opened[-1]] == PARTNERS[char]:
+                opened.pop()
+            else:
+                lone.append(index)
+    return sorted(lone + opened)
 
 
 def _heading_slug(text: str) -> str:
