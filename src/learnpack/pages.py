@@ -114,7 +114,9 @@ class _PageLoader:
                 blocks.pop()
             elif token.type == "inline" and token.map and (token.map[0] + 1, token.content) in untranslated:
                 block = next((b for b in reversed(blocks) if not b.hidden), None)
-                if block is not None:
+                if block is None or block.type.startswith("quiz_"):
+                    token.meta = {**(token.meta or {}), "lang": language}  # quiz texts: see _render_inline
+                else:
                     block.attrSet("lang", language)
                     block.attrSet("dir", text_direction(language))
 
@@ -147,7 +149,7 @@ class _PageLoader:
             page_slug=slug,
             default_pass_mark=self.ctx.pass_mark,
             diagnostics=self.ctx.diagnostics,
-            render_inline=lambda t: renderer.renderInline(t.children or [], md.options, render_env),
+            render_inline=lambda t: _in_language(t, renderer.renderInline(t.children or [], md.options, render_env)),
             render_blocks=lambda ts: md.renderer.render(ts, md.options, render_env),
         )
         segments: list[Segment] = []
@@ -289,6 +291,14 @@ def load_page(ctx: PageContext, path: Path, page_id: str, slug: str,
               source_headings: tuple[Heading, ...] = ()) -> Page | None:
     """The page at ``path``; a translation passes its source's headings to keep their ids."""
     return _PageLoader(ctx, path, source_headings).load(page_id, slug)
+
+
+def _in_language(token: Token, html: str) -> str:
+    """Quiz text that a translation still shows in the source language, marked with its language."""
+    language = (token.meta or {}).get("lang")
+    if not language:
+        return html
+    return f'<span lang="{language}" dir="{text_direction(language)}">{html}</span>'
 
 
 def _walk(tokens: list[Token]) -> Iterator[Token]:

@@ -98,6 +98,15 @@
     yes.focus();
   }
 
+  /* The language of an element's text: its own span's (a text shown untranslated), or the nearest. */
+  function languageOf(node) {
+    var inner = node.firstElementChild;
+    if (inner && inner.hasAttribute("lang") && inner.textContent.trim() === node.textContent.trim()) {
+      return inner.getAttribute("lang");
+    }
+    return node.closest("[lang]").getAttribute("lang");
+  }
+
   /* In an LMS visit that records nothing (review, preview), say so on every page. */
   function notRecordedNotice() {
     var main = document.querySelector("main");
@@ -506,7 +515,7 @@
         var stem = fs.querySelector(".stem");
         store.report("answer", { quiz: id, question: qid(fs), kind: key.questions[qid(fs)].kind,
           value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)],
-          stem: stem.textContent.trim(), stemLanguage: stem.closest("[lang]").getAttribute("lang") });
+          stem: stem.textContent.trim(), stemLanguage: languageOf(stem) });
       });
       store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: complete() });
       render();
