@@ -318,3 +318,11 @@ def test_texts_a_translation_still_shows_in_the_source_language_carry_its_lang(t
                                                                         "Dosen?"}
     assert all(e.get("dir") == "ltr" for e in untranslated)
     assert page.xpath("//main//li[contains(., 'Sykepleier')]/@lang") == []
+
+
+@pytest.mark.parametrize(("state", "applied"), [("new", False), ("needs-translation", False), ("translated", True),
+                                                ("final", True), ("signed-off", True)])
+def test_xliff_states_are_read_as_their_names_say(course: Path, tmp_path: Path, state: str, applied: bool) -> None:
+    data = fill(export_xliff(load_course(course), "so")).replace(b'state="translated"', f'state="{state}"'.encode())
+    diagnostics, written = run_import(course, data, tmp_path)
+    assert diagnostics.errors == [] and bool(pages(written)) is applied
