@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from learnpack.scorm.checks import Finding, check_manifest, detect_version
+from learnpack.errors import Diagnostic
+from learnpack.scorm.checks import check_manifest, detect_version
 from learnpack.scorm.validate import has_errors, validate_package
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
@@ -136,8 +137,8 @@ def edit(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def codes(findings: list[Finding], severity: str = "error") -> set[str]:
-    return {f.code for f in findings if f.severity == severity}
+def codes(findings: list[Diagnostic], severity: str = "error") -> set[str]:
+    return {f.code for f in findings if f.level == severity}
 
 
 # -- good packages -----------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def codes(findings: list[Finding], severity: str = "error") -> set[str]:
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_good_package_without_schemas_says_xsd_was_not_checked(tmp_path: Path, version: str) -> None:
     findings = validate_package(package(tmp_path, version))
-    assert [(f.severity, f.code, f.message) for f in findings] == [
+    assert [(f.level, f.code, f.message) for f in findings] == [
         ("info", "xsd.not_checked", "XSD not checked: pass --schemas DIR")
     ]
     assert not has_errors(findings)
@@ -221,7 +222,7 @@ def test_broken_manifest_gives_error(tmp_path: Path, version: str, old: str, new
     findings = validate_package(package(tmp_path, version, manifest))
     assert code in codes(findings), [f.format() for f in findings]
     (first,) = [f for f in findings if f.code == code][:1]
-    assert first.path == "imsmanifest.xml"
+    assert str(first.path) == "imsmanifest.xml"
     assert isinstance(first.line, int) and first.line > 1
 
 
@@ -284,7 +285,7 @@ def test_xsd_errors_are_reported_with_their_line(tmp_path: Path, version: str) -
     assert not has_errors(validate_package(zip_path))
     findings = validate_package(zip_path, schemas=SCHEMAS)
     xsd = [f for f in findings if f.code == "xsd.invalid"]
-    assert xsd and all(f.severity == "error" for f in xsd)
+    assert xsd and all(f.level == "error" for f in xsd)
     resource_line = next(i for i, line in enumerate(manifest.splitlines(), 1) if 'identifier="res_1"' in line
                          and "<resource" in line)
     assert [f.line for f in xsd] == [resource_line]
@@ -310,7 +311,7 @@ def test_random_bytes_are_not_a_zip(tmp_path: Path) -> None:
     path.write_bytes(random.Random(7).randbytes(4096))
     findings = validate_package(path)
     assert codes(findings) == {"package.not_zip"}
-    assert findings[0].path == str(path)
+    assert findings[0].path == path
 
 
 def test_truncated_zip(tmp_path: Path) -> None:
@@ -349,7 +350,7 @@ def test_manifest_in_a_subfolder_says_where(tmp_path: Path) -> None:
 def test_manifest_that_is_not_xml(tmp_path: Path) -> None:
     manifest = '<?xml version="1.0"?>\n<manifest>\n  <metadata>\n</manifest>\n'
     findings = validate_package(package(tmp_path, "1.2", manifest))
-    (finding,) = [f for f in findings if f.severity == "error"]
+    (finding,) = [f for f in findings if f.level == "error"]
     assert finding.code == "manifest.not_xml"
     assert finding.line == 4
 
@@ -427,14 +428,14 @@ def test_missing_listed_file(tmp_path: Path) -> None:
     assert codes(findings) == {"package.missing_file"}
     (finding,) = [f for f in findings if f.code == "package.missing_file"]
     line = MANIFEST_12.splitlines().index('      <file href="shared/style.css"/>') + 1
-    assert (finding.path, finding.line) == ("imsmanifest.xml", line)
+    assert (str(finding.path), finding.line) == ("imsmanifest.xml", line)
 
 
 def test_missing_file_below_xml_base_with_an_encoded_name(tmp_path: Path) -> None:
     files = {k: v for k, v in FILES_2004.items() if k != "content/my image.png"}
     path = write_zip(tmp_path / "missing.zip", {"imsmanifest.xml": MANIFEST_2004, **files})
     findings = validate_package(path)
-    (finding,) = [f for f in findings if f.severity == "error"]
+    (finding,) = [f for f in findings if f.level == "error"]
     assert finding.code == "package.missing_file"
     assert "my%20image.png" in finding.message
 
@@ -451,7 +452,7 @@ def test_unlisted_file_is_a_warning(tmp_path: Path) -> None:
     findings = validate_package(package(tmp_path, "2004", **{"content/notes.txt": "draft", "content/": ""}))
     assert not has_errors(findings)
     unlisted = [f for f in findings if f.code == "package.unlisted_file"]
-    assert [f.severity for f in unlisted] == ["warning"]
+    assert [f.level for f in unlisted] == ["warning"]
     assert "'content/notes.txt'" in unlisted[0].message
 
 
@@ -479,14 +480,14 @@ def linked_package(tmp_path: Path, extra: str = "", **files: str) -> Path:
 
 
 def link_findings(path: Path) -> list[tuple[str, str, str, int | None]]:
-    return [(f.severity, f.code, f.path, f.line) for f in validate_package(path)
-            if f.code.startswith("package.") and f.path != str(path)]
+    return [(f.level, f.code, str(f.path), f.line) for f in validate_package(path)
+            if f.code.startswith("package.") and f.path != path]
 
 
 def test_a_link_to_a_page_the_package_does_not_have_is_an_error(tmp_path: Path) -> None:
     path = linked_package(tmp_path)
     findings = validate_package(path)
-    (dead,) = [f for f in findings if f.severity == "error"]
+    (dead,) = [f for f in findings if f.level == "error"]
     assert dead.format() == (
         "shared/launch.html:6: error: <a href> '../other/page.html#start' points at 'other/page.html', "
         "which is not in the package [package.missing_file]"
@@ -526,7 +527,7 @@ OUTSIDE = [
 def test_links_that_leave_the_package_are_errors(tmp_path: Path, element: str, message: str) -> None:
     path = linked_package(tmp_path, element)
     findings = [f for f in validate_package(path) if f.code == "package.link_outside"]
-    assert [(f.severity, f.path, f.line) for f in findings] == [("error", "shared/launch.html", 7)]
+    assert [(f.level, str(f.path), f.line) for f in findings] == [("error", "shared/launch.html", 7)]
     assert message in findings[0].message
 
 
@@ -546,8 +547,8 @@ def test_a_file_loaded_from_the_internet_is_a_warning_and_a_web_link_is_fine(tmp
     extra = ('<script src="https://cdn.example.org/x.js"></script>\n'
              '<a href="https://helsenorge.no/">Helsenorge</a><link rel="canonical" href="https://example.org/">')
     findings = validate_package(linked_package(tmp_path, extra))
-    (remote,) = [f for f in findings if f.severity == "warning"]
-    assert (remote.code, remote.path, remote.line) == ("package.remote_file", "shared/launch.html", 7)
+    (remote,) = [f for f in findings if f.level == "warning"]
+    assert (remote.code, str(remote.path), remote.line) == ("package.remote_file", "shared/launch.html", 7)
     assert "'https://cdn.example.org/x.js' is loaded from the internet" in remote.message
 
 
@@ -593,13 +594,13 @@ def test_small_repetitive_files_are_not_a_zip_bomb(tmp_path: Path) -> None:
 
 
 def test_finding_format() -> None:
-    assert Finding("error", "manifest.x", "bad", line=12).format() == "imsmanifest.xml:12: error: bad [manifest.x]"
-    assert Finding("warning", "package.y", "odd", "c.zip").format() == "c.zip: warning: odd [package.y]"
+    assert Diagnostic.of("error", "manifest.x", "bad", line=12).format() == "imsmanifest.xml:12: error: bad [manifest.x]"
+    assert Diagnostic.of("warning", "package.y", "odd", "c.zip").format() == "c.zip: warning: odd [package.y]"
 
 
 def test_has_errors() -> None:
-    assert not has_errors([Finding("warning", "a", "b"), Finding("info", "c", "d")])
-    assert has_errors([Finding("info", "c", "d"), Finding("error", "a", "b")])
+    assert not has_errors([Diagnostic.of("warning", "a", "b"), Diagnostic.of("info", "c", "d")])
+    assert has_errors([Diagnostic.of("info", "c", "d"), Diagnostic.of("error", "a", "b")])
 
 
 def test_package_files_are_not_left_behind(tmp_path: Path) -> None:

@@ -35,8 +35,8 @@ def validate(new: Path, previous: Path, *options: str) -> Result:
 
 
 def update_codes(result: Result) -> dict[str, str]:
-    """``--json`` output: the update findings, code -> severity."""
-    return {f["code"]: f["severity"] for f in json.loads(result.stdout) if f["code"].startswith("update.")}
+    """``--json`` output: the update findings, code -> level."""
+    return {f["code"]: f["level"] for f in json.loads(result.stdout) if f["code"].startswith("update.")}
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -114,17 +114,16 @@ def validate(package: Path, schemas: Path | None, previous: Path | None, as_json
     update = compare_packages(previous, package) if previous is not None else []
     findings = checked + update
     if as_json:
-        click.echo(json.dumps([{"severity": f.severity, "code": f.code, "message": f.message, "path": f.path,
-                                "line": f.line} for f in findings], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in checked:
-            click.echo(finding.format(), err=finding.severity != "info")
+            click.echo(finding.format(), err=finding.level != "info")
         if previous is not None:
             click.echo(f"If it replaces {display_path(previous)} in the LMS:")
         for finding in update:
-            click.echo(finding.format(), err=finding.severity != "info")
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = sum(f.severity == "warning" for f in findings)
+            click.echo(finding.format(), err=finding.level != "info")
+        errors = sum(f.level == "error" for f in findings)
+        warnings = sum(f.level == "warning" for f in findings)
         click.echo(f"{display_path(package)}: {errors} error{'s' * (errors != 1)}, "
                    f"{warnings} warning{'s' * (warnings != 1)}")
     if has_errors(findings):

@@ -12,17 +12,28 @@ import click
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # validate's plain-words notes, e.g. that learners' tracks survive an update
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem found in a course, with the file and 1-based line it points at."""
+    """One problem found in a course or a package, with the file and 1-based line it points at.
+
+    ``learnpack check``, ``build``, ``i18n import`` and ``validate`` all report these; every
+    code is in :data:`learnpack.codes.CODES`.
+    """
 
     path: Path
     line: int | None
     level: Level
     message: str
     code: str
+
+    @classmethod
+    def of(cls, level: str, code: str, message: str, path: str | Path = "imsmanifest.xml",
+           line: int | None = None) -> Diagnostic:
+        """A finding in a package (``validate``): level, code and message first, the member path after."""
+        return cls(Path(path), line, Level(level), message, code)
 
     def format(self) -> str:
         where = display_path(self.path)

@@ -14,6 +14,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ..errors import Diagnostic
+
 CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 CP2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -46,22 +48,6 @@ _LOOKS_2004 = re.compile(r"(2004|cam\s*1\.3)", re.IGNORECASE)
 _NCNAME = re.compile(r"[^\W\d][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem found in a package, with the file and 1-based line it points at."""
-
-    severity: str  # "error" | "warning" | "info"
-    code: str
-    message: str
-    path: str = "imsmanifest.xml"
-    line: int | None = None
-
-    def format(self) -> str:
-        """``imsmanifest.xml:12: error: message [code]``."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
 
 def detect_version(tree: etree._ElementTree) -> str | None:
@@ -103,7 +89,7 @@ def href_problem(href: str) -> str | None:
     return None
 
 
-def check_manifest(tree: etree._ElementTree, version: str) -> list[Finding]:
+def check_manifest(tree: etree._ElementTree, version: str) -> list[Diagnostic]:
     """Every semantic problem of the manifest ``tree`` for SCORM ``version`` (``"1.2"`` or ``"2004"``)."""
     if version not in RULES:
         raise ValueError(f"unknown SCORM version {version!r}; expected '1.2' or '2004'")
@@ -112,7 +98,7 @@ def check_manifest(tree: etree._ElementTree, version: str) -> list[Finding]:
     name = etree.QName(root)
     if name.localname != "manifest":
         return [_error("manifest.root", f"root element is <{name.localname}>, not <manifest>", root)]
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     if name.namespace != rules.cp:
         out.append(_error("manifest.namespace",
                           f"<manifest> is in namespace {name.namespace or '(none)'}; SCORM {version} needs {rules.cp}",
@@ -141,11 +127,11 @@ class _Tags:
         return self.prefix + name
 
 
-def _finding(severity: str, code: str, message: str, element: etree._Element) -> Finding:
-    return Finding(severity, code, message, line=element.sourceline)
+def _finding(severity: str, code: str, message: str, element: etree._Element) -> Diagnostic:
+    return Diagnostic.of(severity, code, message, line=element.sourceline)
 
 
-def _error(code: str, message: str, element: etree._Element) -> Finding:
+def _error(code: str, message: str, element: etree._Element) -> Diagnostic:
     return _finding("error", code, message, element)
 
 
@@ -155,11 +141,11 @@ def _schemaversion_text(root: etree._Element) -> str | None:
     return None if element is None else (element.text or "")
 
 
-def _check_metadata(root: etree._Element, tag: _Tags, rules: _Rules, version: str) -> list[Finding]:
+def _check_metadata(root: etree._Element, tag: _Tags, rules: _Rules, version: str) -> list[Diagnostic]:
     metadata = root.find(tag("metadata"))
     if metadata is None:
         return [_error("manifest.metadata_missing", "no <metadata> with <schema> and <schemaversion>", root)]
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     schema = metadata.find(tag("schema"))
     if schema is None:
         out.append(_error("manifest.schema_missing", "<metadata> has no <schema>ADL SCORM</schema>", metadata))
@@ -185,8 +171,8 @@ def _check_metadata(root: etree._Element, tag: _Tags, rules: _Rules, version: st
     return out
 
 
-def _check_identifiers(root: etree._Element, tag: _Tags) -> list[Finding]:
-    out: list[Finding] = []
+def _check_identifiers(root: etree._Element, tag: _Tags) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     seen: dict[str, etree._Element] = {}
     for element in root.iter(tag("manifest"), tag("organization"), tag("item"), tag("resource")):
         kind = etree.QName(element).localname
@@ -207,7 +193,7 @@ def _check_identifiers(root: etree._Element, tag: _Tags) -> list[Finding]:
     return out
 
 
-def _check_organizations(root: etree._Element, tag: _Tags) -> list[Finding]:
+def _check_organizations(root: etree._Element, tag: _Tags) -> list[Diagnostic]:
     organizations = root.find(tag("organizations"))
     if organizations is None:
         return [_error("manifest.organizations_missing", "no <organizations> element", root)]
@@ -226,8 +212,8 @@ def _check_organizations(root: etree._Element, tag: _Tags) -> list[Finding]:
 
 
 def _check_items(root: etree._Element, tag: _Tags, resources: dict[str | None, etree._Element],
-                 submanifests: set[str | None]) -> list[Finding]:
-    out: list[Finding] = []
+                 submanifests: set[str | None]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     for item in root.iter(tag("item")):
         label = f"item {item.get('identifier')!r}"
         ref = item.get("identifierref")
@@ -263,8 +249,8 @@ def _scorm_type(resource: etree._Element) -> str | None:
 
 
 def _check_resources(root: etree._Element, tag: _Tags, resources: dict[str | None, etree._Element],
-                     rules: _Rules, version: str) -> list[Finding]:
-    out: list[Finding] = []
+                     rules: _Rules, version: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     if root.find(tag("resources")) is None:
         out.append(_error("manifest.resources_missing", "no <resources> element", root))
     expected = f"{{{rules.adlcp}}}{rules.scormtype}"
@@ -294,8 +280,8 @@ def _check_resources(root: etree._Element, tag: _Tags, resources: dict[str | Non
     return out
 
 
-def _check_hrefs(root: etree._Element, tag: _Tags) -> list[Finding]:
-    out: list[Finding] = []
+def _check_hrefs(root: etree._Element, tag: _Tags) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     checked = [(e, "href", e.get("href")) for e in root.iter(tag("resource"), tag("file"))]
     checked += [(e, "xml:base", e.get(XML_BASE)) for e in root.iter(tag=etree.Element)]
     checked += [(e, "adlcp:location", e.text) for e in root.iter(f"{{{ADLCP12}}}location", f"{{{ADLCP2004}}}location")]
@@ -313,8 +299,8 @@ def _check_hrefs(root: etree._Element, tag: _Tags) -> list[Finding]:
     return out
 
 
-def _check_namespaces(root: etree._Element, rules: _Rules, version: str) -> list[Finding]:
-    out: list[Finding] = []
+def _check_namespaces(root: etree._Element, rules: _Rules, version: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     reported: set[tuple[str | None, str]] = set()
     for element in root.iter(tag=etree.Element):
         parent = element.getparent()
@@ -334,8 +320,8 @@ def _check_namespaces(root: etree._Element, rules: _Rules, version: str) -> list
     return out
 
 
-def _check_values(root: etree._Element) -> list[Finding]:
-    out: list[Finding] = []
+def _check_values(root: etree._Element) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     for element in root.iter(f"{{{ADLCP12}}}masteryscore"):
         if not _in_range(element.text, 0, 100):
             out.append(_error("manifest.masteryscore",

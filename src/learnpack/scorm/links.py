@@ -15,7 +15,8 @@ from urllib.parse import unquote
 import lxml.html
 from lxml import etree
 
-from learnpack.scorm.checks import Finding, url_scheme
+from learnpack.errors import Diagnostic
+from learnpack.scorm.checks import url_scheme
 
 #: What a browser follows or loads, per element.
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -40,27 +41,27 @@ def missing_hint(target: str, files: Collection[str]) -> str:
     return f" (the zip has {other!r}: names are case-sensitive on most servers)" if other else ""
 
 
-def check_links(pages: Mapping[str, bytes], files: Collection[str]) -> list[Finding]:
+def check_links(pages: Mapping[str, bytes], files: Collection[str]) -> list[Diagnostic]:
     """Every reference of the HTML ``pages`` (member name -> content) to a file not in ``files``."""
     members = set(files)
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     for name in sorted(pages):
         out += _check_page(name, pages[name], members)
     return out
 
 
-def _check_page(name: str, data: bytes, files: set[str]) -> list[Finding]:
+def _check_page(name: str, data: bytes, files: set[str]) -> list[Diagnostic]:
     if not data.strip():
         return []
     try:
         root = lxml.html.document_fromstring(data)
     except (etree.ParserError, ValueError):
-        return [Finding("warning", "package.page_unreadable", "cannot be read as HTML: its links are not checked",
+        return [Diagnostic.of("warning", "package.page_unreadable", "cannot be read as HTML: its links are not checked",
                         name)]
     folder = _base_folder(root, name)
     if folder is None:
         return []  # <base href> points off the package: nothing here resolves into it
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
     for element, attribute, reference in _references(root):
         finding = _check_reference(name, folder, element, attribute, reference, files)
@@ -101,12 +102,12 @@ def _base_folder(root: etree._Element, name: str) -> str | None:
 
 
 def _check_reference(name: str, folder: str, element: etree._Element, attribute: str, reference: str,
-                     files: set[str]) -> Finding | None:
+                     files: set[str]) -> Diagnostic | None:
     reference = reference.strip()
     what = f"<{element.tag} {attribute}> {reference!r}"
 
-    def finding(severity: str, code: str, message: str) -> Finding:
-        return Finding(severity, code, f"{what} {message}", name, element.sourceline)
+    def finding(severity: str, code: str, message: str) -> Diagnostic:
+        return Diagnostic.of(severity, code, f"{what} {message}", name, element.sourceline)
 
     if not reference or reference.startswith("#"):
         return None

@@ -19,7 +19,8 @@ from typing import Any
 
 from lxml import etree
 
-from learnpack.scorm.checks import Finding, detect_version
+from learnpack.errors import Diagnostic
+from learnpack.scorm.checks import detect_version
 from learnpack.scorm.validate import MANIFEST, READ_ERRORS, parse_manifest
 
 MAX_MEMBER = 16 * 1024 * 1024  # larger manifests or outlines are not read
@@ -65,15 +66,17 @@ class Package:
     state_format: bytes | None  # the suspend_data format of the runtime
 
 
-def compare_packages(old: Path, new: Path) -> list[Finding]:
+def compare_packages(old: Path, new: Path) -> list[Diagnostic]:
     """What learners keep when the package ``new`` replaces ``old``: tracks, saved answers, pages."""
     where = str(new)
     previous = read_package(old)
     if isinstance(previous, str):
-        return [Finding("error", "update.previous_unreadable", f"cannot compare with {old}: it {previous}", where)]
+        return [Diagnostic.of("error", "update.previous_unreadable", f"cannot compare with {old}: it {previous}",
+                              where)]
     current = read_package(new)
     if isinstance(current, str):
-        return [Finding("info", "update.not_compared", f"not compared with {old}: the new package {current}", where)]
+        return [Diagnostic.of("info", "update.not_compared", f"not compared with {old}: the new package {current}",
+                              where)]
     changed_version = _compare_versions(previous, current, where)
     if changed_version:
         return changed_version
@@ -83,11 +86,11 @@ def compare_packages(old: Path, new: Path) -> list[Finding]:
     language = _common_language(previous, current)
     old_outline, new_outline = previous.outlines.get(language), current.outlines.get(language)
     if old_outline is None or new_outline is None:
-        return out + [Finding("info", "update.not_learnpack",
+        return out + [Diagnostic.of("info", "update.not_learnpack",
                               "only the manifests were compared: comparing pages and questions needs two "
                               "learnpack packages (with assets/course.<language>.js)", where)]
     if previous.state_format and current.state_format and previous.state_format != current.state_format:
-        return out + [Finding("warning", "update.state_dropped",
+        return out + [Diagnostic.of("warning", "update.state_dropped",
                               "the new package saves learners' progress in another format than the old one: "
                               "every learner's pages read and saved answers are dropped when they resume "
                               f"({KEPT})", where)]
@@ -104,7 +107,7 @@ def read_package(path: Path) -> Package | str:
             if MANIFEST not in members:
                 return f"has no {MANIFEST} at its root"
             tree = parse_manifest(archive.read(members[MANIFEST]))
-            if isinstance(tree, Finding):
+            if isinstance(tree, Diagnostic):
                 return f"has a broken {MANIFEST} ({tree.message})"
             outlines = {m.group(1): read_outline(archive.read(members[name])) for name in members
                         if (m := COURSE_SCRIPT.fullmatch(name))}
@@ -125,25 +128,25 @@ def read_outline(data: bytes) -> Outline | None:
         return None
 
 
-def compare_outlines(old: Outline, new: Outline, where: str) -> list[Finding]:
+def compare_outlines(old: Outline, new: Outline, where: str) -> list[Diagnostic]:
     """What the learners' saved state keeps of ``old`` once ``new`` replaces it."""
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     for page, (key, title) in old.pages.items():
         if page not in new.pages:
-            out.append(Finding("info", "update.page_removed",
+            out.append(Diagnostic.of("info", "update.page_removed",
                                f"page {page!r} ({title}) was removed: it drops out of learners' progress", where))
         elif new.pages[page][0] != key:
-            out.append(Finding("info", "update.page_reset",
+            out.append(Diagnostic.of("info", "update.page_reset",
                                f"page {page!r} ({title}) is saved under another key now: learners who read it "
                                "will see it as unread", where))
     for page, (_, title) in new.pages.items():
         if page not in old.pages:
-            out.append(Finding("info", "update.page_added",
+            out.append(Diagnostic.of("info", "update.page_added",
                                f"page {page!r} ({title}) is new: learners who resume find it unread", where))
     kept = 0
     for quiz_id, quiz in old.quizzes.items():
         if quiz_id not in new.quizzes:
-            out.append(Finding("info", "update.quiz_removed",
+            out.append(Diagnostic.of("info", "update.quiz_removed",
                                f"quiz {quiz_id!r} (page {quiz.page}) was removed: its saved answers are dropped",
                                where))
             continue
@@ -151,19 +154,19 @@ def compare_outlines(old: Outline, new: Outline, where: str) -> list[Finding]:
         if not changes:
             kept += 1
             continue
-        out.append(Finding("warning", "update.answers_dropped",
+        out.append(Diagnostic.of("warning", "update.answers_dropped",
                            f"quiz {quiz_id!r} (page {new.quizzes[quiz_id].page}): {'; '.join(changes)}. A quiz's "
                            "saved answers are kept only while its questions (ids, kinds, number of options, order) "
                            f"stay the same, so the saved answers to quiz {quiz_id!r} are dropped when learners "
                            f"resume ({KEPT})", where))
     for quiz_id, quiz in new.quizzes.items():
         if quiz_id not in old.quizzes:
-            out.append(Finding("info", "update.quiz_added",
+            out.append(Diagnostic.of("info", "update.quiz_added",
                                f"quiz {quiz_id!r} (page {quiz.page}) is new: learners who resume find it unanswered",
                                where))
     if kept:
         scope = f"all {kept} quizzes" if kept == len(old.quizzes) and kept > 1 else f"{kept} quiz{'zes' * (kept > 1)}"
-        out.append(Finding("info", "update.answers_kept",
+        out.append(Diagnostic.of("info", "update.answers_kept",
                            f"Saved answers carry over for {scope}: their questions are unchanged", where))
     return out
 
@@ -217,31 +220,31 @@ def _kind(kind: str) -> str:
     return KINDS.get(kind, kind)
 
 
-def _compare_versions(old: Package, new: Package, where: str) -> list[Finding]:
+def _compare_versions(old: Package, new: Package, where: str) -> list[Diagnostic]:
     if old.version is None or new.version is None or old.version == new.version:
         return []
-    return [Finding("error", "update.version_changed",
+    return [Diagnostic.of("error", "update.version_changed",
                     f"the old package is SCORM {old.version} and the new one SCORM {new.version}: Moodle cannot "
                     f"update a SCORM {old.version} activity with a SCORM {new.version} package (the new package "
                     f"cannot read learners' SCORM {old.version} tracks). Build the new package for SCORM "
                     f"{old.version}, or add it as a new activity", where)]
 
 
-def _compare_items(old: Package, new: Package, where: str) -> list[Finding]:
+def _compare_items(old: Package, new: Package, where: str) -> list[Diagnostic]:
     lost = [i for i in old.items if i not in new.items]
     added = [i for i in new.items if i not in old.items]
-    out: list[Finding] = []
+    out: list[Diagnostic] = []
     if old.items and not lost:
         names = ", ".join(_item(i, old.items[i]) for i in old.items)
         verb = "keeps its identifier" if len(old.items) == 1 else "keep their identifiers"
-        out.append(Finding("info", "update.tracks_kept",
+        out.append(Diagnostic.of("info", "update.tracks_kept",
                            f"Learners' tracks carry over: the item{'s' * (len(old.items) > 1)} {names} {verb}", where))
     for identifier in lost:
-        out.append(Finding("warning", "update.tracks_lost",
+        out.append(Diagnostic.of("warning", "update.tracks_lost",
                            f"tracks of item {_item(identifier, old.items[identifier])} are lost in Moodle: "
                            "its identifier changed or it was removed", where))
     for identifier in added:
-        out.append(Finding("info", "update.item_added",
+        out.append(Diagnostic.of("info", "update.item_added",
                            f"item {_item(identifier, new.items[identifier])} is new: learners start it from the "
                            "beginning", where))
     return out
