@@ -111,7 +111,7 @@ def test_schemas_option_copies_adl_files_into_the_package(tmp_path: Path) -> Non
         names = set(archive.namelist())
     assert {"imscp_v1p1.xsd", "adlcp_v1p3.xsd", "imsss_v1p0.xsd", "lom.xsd", "common/anyElement.xsd"} <= names
     assert "manifest.xsd" not in names  # our wrapper is not an ADL file
-    from learnpack.scorm.validate import validate_package
+    from learnpack.validate.package import validate_package
 
     assert validate_package(next((out / "scorm2004").glob("*.zip")), SCHEMAS) == []
 
@@ -299,7 +299,7 @@ def test_state_keys_are_stable_and_unique() -> None:
 @needs_schemas
 @pytest.mark.parametrize("target", ["scorm12", "scorm2004"])
 def test_our_packages_pass_validate_without_findings(packages: dict[str, Path], target: str) -> None:
-    from learnpack.scorm.validate import validate_package
+    from learnpack.validate.package import validate_package
 
     assert validate_package(packages[target], SCHEMAS) == []
 
@@ -327,7 +327,7 @@ def test_multilingual_manifest_declares_every_language(tmp_path: Path) -> None:
     ns = NS["scorm2004"]
     assert doc.getroot().xpath("//lom:general/lom:language/text()", namespaces=ns) == ["nb", "en", "nn", "se", "ar"]
     assert doc.getroot().get("identifier") == "learnpack.multilang.1.0.0.mul"
-    from learnpack.scorm.validate import validate_package
+    from learnpack.validate.package import validate_package
 
     for zip_path in out.rglob("*.zip"):
         assert validate_package(zip_path, SCHEMAS) == [], zip_path.name

@@ -1,4 +1,4 @@
-"""``learnpack.scorm.validate``: any SCORM zip checked without trusting it, every problem a finding."""
+"""``learnpack.validate.package``: any SCORM zip checked without trusting it, every problem a finding."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from learnpack.errors import Diagnostic
-from learnpack.scorm.checks import check_manifest, detect_version
-from learnpack.scorm.validate import has_errors, validate_package
+from learnpack.validate.manifest import check_manifest, detect_version
+from learnpack.validate.package import has_errors, validate_package
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 needs_schemas = pytest.mark.skipif(

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from learnpack.build import build
 from learnpack.cli import main
-from learnpack.scorm.update import Question, Quiz, question_changes
+from learnpack.validate.update import Question, Quiz, question_changes
 from test_validate import MANIFEST_12, package, write_zip
 
 QUIZ_PAGE = "02-quiz/01-sporsmal.md"

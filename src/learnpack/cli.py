@@ -19,10 +19,9 @@ from .i18n.exchange import export_po, export_xliff, import_file
 from .i18n.status import SEGMENT_STATES, STATES, course_status, render_report, stamp
 from .loader import load_course
 from .scaffold import create_course
-from .scorm.update import compare_packages
-from .scorm.validate import has_errors, validate_package
 from .targets import TARGETS
 from .targets.scorm12 import SUSPEND_LIMIT_RANGE
+from .validate import compare_packages, has_errors, validate_package
 
 _split_option = click.option(
     "--split", type=click.Choice(["modules"]),

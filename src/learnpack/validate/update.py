@@ -20,8 +20,8 @@ from typing import Any
 from lxml import etree
 
 from learnpack.errors import Diagnostic
-from learnpack.scorm.checks import detect_version
-from learnpack.scorm.validate import MANIFEST, READ_ERRORS, parse_manifest
+from learnpack.validate.manifest import detect_version
+from learnpack.validate.package import MANIFEST, READ_ERRORS, parse_manifest
 
 MAX_MEMBER = 16 * 1024 * 1024  # larger manifests or outlines are not read
 COURSE_SCRIPT = re.compile(r"assets/course\.([A-Za-z0-9-]+)\.js")

@@ -19,7 +19,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from learnpack.errors import Diagnostic
-from learnpack.scorm.checks import (
+from learnpack.validate.links import check_links, is_page, missing_hint
+from learnpack.validate.manifest import (
     ADLCP12,
     ADLCP2004,
     XML_BASE,
@@ -27,7 +28,6 @@ from learnpack.scorm.checks import (
     detect_version,
     href_problem,
 )
-from learnpack.scorm.links import check_links, is_page, missing_hint
 
 MANIFEST = "imsmanifest.xml"
 MAX_RATIO = 100  # uncompressed / compressed; above this a member looks like a zip bomb

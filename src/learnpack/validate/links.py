@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from learnpack.errors import Diagnostic
-from learnpack.scorm.checks import url_scheme
+from learnpack.validate.manifest import url_scheme
 
 #: What a browser follows or loads, per element.
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
