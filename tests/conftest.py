@@ -21,6 +21,7 @@ TESTS = Path(__file__).parent
 ROOTS = TESTS / "roots"
 REPO = TESTS.parent
 SAMPLE = REPO / "content" / "vitale-tegn"
+SCHEMAS = REPO.parent / "shared" / "schemas"  # ADL's XSDs beside the checkout; never copied into it
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import SCHEMAS
 from learnpack.errors import Diagnostic
 from learnpack.validate.manifest import check_manifest, detect_version
 from learnpack.validate.package import has_errors, validate_package
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
 needs_schemas = pytest.mark.skipif(
     not (SCHEMAS / "scorm12" / "manifest.xsd").is_file(),
     reason=f"ADL schemas not found at {SCHEMAS} (the shared schema folder is not checked out)",
