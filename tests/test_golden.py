@@ -1,0 +1,43 @@
+"""A golden tree: the HTML that tests/roots/basic builds to, so a change to templates or
+rendering shows up as a readable diff in review.
+
+After an intended change, write the new tree with
+``LEARNPACK_GOLDEN=update python3 -m pytest tests/test_golden.py`` and commit the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOTS, TESTS
+from learnpack.build import build
+
+GOLDEN = TESTS / "golden" / "basic"
+DIGITS = re.compile(r'"digitZeros": \[[^\]]*\]')  # from the Python's Unicode data: varies with its version
+
+
+def generated(out: Path) -> dict[str, str]:
+    """The files the build makes from the course (not the ones it copies from the theme)."""
+    files = [*out.glob("*.html"), *out.glob("*/**/*.html"), *out.glob("assets/course.*.js")]
+    return {p.relative_to(out).as_posix(): DIGITS.sub('"digitZeros": […]', p.read_text(encoding="utf-8"))
+            for p in sorted(files)}
+
+
+def test_the_basic_course_builds_to_the_golden_tree(tmp_path: Path) -> None:
+    built = generated(build(ROOTS / "basic", ["html"], tmp_path / "out").out / "html")
+    if os.environ.get("LEARNPACK_GOLDEN") == "update":
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, text in built.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+              for p in sorted(GOLDEN.rglob("*")) if p.is_file()}
+    assert sorted(built) == sorted(golden), "files added or removed: LEARNPACK_GOLDEN=update to accept"
+    diffs = ["".join(difflib.unified_diff(golden[name].splitlines(True), built[name].splitlines(True),
+                                          f"golden/{name}", f"built/{name}"))
+             for name in built if built[name] != golden[name]]
+    assert not diffs, "\n".join(diffs) + "\nLEARNPACK_GOLDEN=update to accept"
