@@ -12,4 +12,5 @@ sample:
 ## Install what the tests need (Chromium, npm packages) and run the whole test suite
 test:
 	scripts/install-test-deps
+	npm test
 	python3 -m pytest

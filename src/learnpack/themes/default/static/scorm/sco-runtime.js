@@ -123,9 +123,10 @@
     return negative && out !== "0" ? "-" + out : out;
   }
 
+  /* An author's number as plain decimal digits, also when JavaScript would write 1e+21 or 1e-7. */
   function numberText(n) {
     var s = String(n);
-    return /e/i.test(s) ? decimal(n.toFixed(12)) : s;
+    return /e/i.test(s) ? n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : s;
   }
 
   function neutralResponse(kind, value) {
