@@ -6,6 +6,8 @@
   the baseline of rendering the same Markdown with plain markdown-it-py (no checks, no output);
 - size: the HTML of one page in a course 10x larger, against the same page in the small course
   (a page must not grow with the course);
+- scaling: the full build's time per page against that of a course half as large (about 1.0 or
+  less when the build is linear; work that is quadratic in the pages shows as 2.0);
 - state: the worst-case SCORM suspend_data against SCORM 1.2's 4,096 characters.
 Machines here are shared and noisy: read the ratios, not the seconds.
 """
@@ -78,11 +80,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         small = make_course(tmp_path / "small", args.pages // 10)
+        half = make_course(tmp_path / "half", args.pages // 2)
         large = make_course(tmp_path / "large", args.pages)
         sources = [p.read_text(encoding="utf-8") for p in sorted(large.rglob("*.md"))]
         md = MarkdownIt("commonmark").enable("table")
         baseline = best_of(args.runs, lambda: [md.render(s) for s in sources])
-        full = best_of(args.runs, lambda: build(large, ["html", "scorm12", "scorm2004"], tmp_path / "out"))
+        every = ["html", "scorm12", "scorm2004"]
+        roomy = 64000  # SCORM 1.2's 4,096 characters of learner state hold about 220 of these pages
+        full = best_of(args.runs, lambda: build(large, every, tmp_path / "out", scorm12_suspend_limit=roomy))
+        full_half = best_of(args.runs, lambda: build(half, every, tmp_path / "out-half", scorm12_suspend_limit=roomy))
         html_only = best_of(args.runs, lambda: build(large, ["html"], tmp_path / "out-html"))
         build(small, ["html"], tmp_path / "out-small")
         page_small = (tmp_path / "out-small" / "html" / "nb" / "01-modul" / "02-side.html").stat().st_size
@@ -93,6 +99,9 @@ def main() -> int:
     print(f"baseline  markdown-it render of the same sources: {baseline * 1000:8.1f} ms  (1.00)")
     print(f"learnpack build --target html                 : {html_only * 1000:8.1f} ms  ({html_only / baseline:5.1f}x)")
     print(f"learnpack build html + scorm12 + scorm2004    : {full * 1000:8.1f} ms  ({full / baseline:5.1f}x)")
+    scaling = (full / args.pages) / (full_half / (args.pages // 2))
+    print(f"build time per page, {args.pages} pages vs {args.pages // 2}    : {scaling:5.2f}x  "
+          "(1.00 linear, 2.00 quadratic)")
     print(f"page HTML, {args.pages}-page course vs {args.pages // 10}-page course: "
           f"{page_large} / {page_small} bytes  ({page_large / page_small:.3f}x)")
     print(f"SCORM package size: {statistics.mean(zips) / 1024:.0f} KiB each")

@@ -14,3 +14,4 @@ def test_build_speed_benchmark_runs() -> None:
                             capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert "page HTML" in result.stdout and "worst-case suspend_data" in result.stdout
+    assert "build time per page" in result.stdout

@@ -18,8 +18,7 @@ from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, Level
 from .loader import load_course
 from .model import Course
 from .targets import TARGETS
-from .targets.base import BuildContext, OutputFile, Target
-from .targets.scorm12 import SUSPEND_LIMIT_RANGE
+from .targets.base import BuildContext, BuildSettings, OutputFile, Target
 from .theme import Theme
 
 
@@ -55,11 +54,9 @@ def build(
     on_page: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Load, check and build ``course_dir`` into ``out/<target>/``; raise on any error."""
-    if schemas is not None and not schemas.is_dir():
-        raise LearnpackError(f"--schemas {schemas}: no such folder")
-    options = target_options(split=split, multilingual=multilingual, schemas=schemas,
+    settings = BuildSettings(split=split, multilingual=multilingual, schemas=schemas,
                              scorm12_suspend_limit=scorm12_suspend_limit)
-    context, checked, diagnostics = _load_and_check(course_dir, targets, options, strict=strict, on_page=on_page)
+    context, checked, diagnostics = _load_and_check(course_dir, targets, settings, strict=strict, on_page=on_page)
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".learnpack-", dir=out))
@@ -93,34 +90,43 @@ def check(
     Raises :class:`CourseError` on errors (or warnings, with ``strict``); returns the
     course and its warnings.
     """
-    options = target_options(split=split, multilingual=multilingual, scorm12_suspend_limit=scorm12_suspend_limit)
-    context, _, diagnostics = _load_and_check(course_dir, targets or list(TARGETS), options, strict=strict,
+    settings = BuildSettings(split=split, multilingual=multilingual, scorm12_suspend_limit=scorm12_suspend_limit)
+    context, _, diagnostics = _load_and_check(course_dir, targets or list(TARGETS), settings, strict=strict,
                                               advisory=not targets)
     return context.course, diagnostics
 
 
-def _load_and_check(course_dir: Path, names: Sequence[str], options: dict[str, Any], *, strict: bool,
+def _load_and_check(course_dir: Path, names: Sequence[str], settings: BuildSettings, *, strict: bool,
                     advisory: bool = False, on_page: Callable[[str], None] | None = None,
-                    ) -> tuple[BuildContext, list[Target], list[Diagnostic]]:
+                    ) -> tuple[BuildContext, list[Target[Any]], list[Diagnostic]]:
     """The loaded course, its targets and the warnings; :class:`CourseError` if a build must stop."""
     _known(names)
+    options = target_options(settings)
     diagnostics = Diagnostics()
     course = load_course(course_dir, diagnostics)
-    context = BuildContext(course, Theme.find(course.config.theme, course.root), on_page=on_page, options=options)
-    targets = check_targets(context, names, diagnostics, advisory=advisory)
+    context = BuildContext(course, Theme.find(course.config.theme, course.root), on_page=on_page)
+    targets = [TARGETS[name](context, options[name]) for name in dict.fromkeys(names)]
+    check_targets(targets, diagnostics, advisory=advisory)
     if diagnostics.errors or (strict and diagnostics.warnings):
         raise CourseError(diagnostics.sorted())
     return context, targets, diagnostics.sorted()
 
 
-def check_targets(context: BuildContext, names: Sequence[str], diagnostics: Diagnostics, *,
-                  advisory: bool = False) -> list[Target]:
-    """Run each target's check into ``diagnostics`` and return the targets, ready to build.
+def target_options(settings: BuildSettings) -> dict[str, Any]:
+    """Every target's typed options from ``settings``, by target name.
+
+    Every target is configured, not only those built, so that a bad option is refused
+    whatever the targets (:class:`LearnpackError`, before anything is loaded).
+    """
+    return {name: target.configure(settings) for name, target in TARGETS.items()}
+
+
+def check_targets(targets: Sequence[Target[Any]], diagnostics: Diagnostics, *, advisory: bool = False) -> None:
+    """Run each target's check into ``diagnostics``.
 
     A problem several targets find is reported once. With ``advisory`` every problem is a
     warning that starts with the names of the targets that found it (``scorm12: ...``).
     """
-    targets = [TARGETS[name](context) for name in dict.fromkeys(names)]
     found: dict[Diagnostic, list[str]] = {}
     for target in targets:
         own = Diagnostics()
@@ -131,19 +137,6 @@ def check_targets(context: BuildContext, names: Sequence[str], diagnostics: Diag
         if advisory:
             item = Diagnostic(item.path, item.line, Level.WARNING, f"{', '.join(by)}: {item.message}", item.code)
         diagnostics.items.append(item)
-    return targets
-
-
-def target_options(*, split: str | None = None, multilingual: bool = False, schemas: Path | None = None,
-                   scorm12_suspend_limit: int | None = None) -> dict[str, Any]:
-    """The options targets read from :attr:`BuildContext.options`, checked."""
-    low, high = SUSPEND_LIMIT_RANGE
-    if scorm12_suspend_limit is not None and not low <= scorm12_suspend_limit <= high:
-        raise LearnpackError(
-            f"--scorm12-suspend-limit {scorm12_suspend_limit}: must be from {low} (the SCORM 1.2 standard) to "
-            f"{high} (what Moodle keeps with SCORM standards mode off)")
-    limits = {"scorm12": scorm12_suspend_limit} if scorm12_suspend_limit is not None else {}
-    return {"split": split, "schemas": schemas, "multilingual": multilingual, "suspend_limits": limits}
 
 
 def _known(targets: Sequence[str]) -> None:

@@ -175,7 +175,7 @@ def i18n_stamp(course_dir: Path, language: str, pages: tuple[str, ...]) -> None:
     """Record that the LANG translations (or only PAGES, e.g. 01-intro/01-welcome) match their source now."""
     with _guard(False):
         course = load_course(course_dir)
-        if language not in course.config.languages or language == course.language:
+        if language not in course.config.languages or language == course.source_language:
             raise LearnpackError(f"{language!r} is not a translation language of this course")
         written = stamp(course, language, list(pages) or None)
     for path in written:
@@ -193,7 +193,7 @@ def i18n_export(course_dir: Path, language: str, file_format: str, out: Path | N
     """Write every translatable segment of the course, source text filled in, for translators."""
     with _guard(False):
         course = load_course(course_dir)
-        if language not in course.config.languages or language == course.language:
+        if language not in course.config.languages or language == course.source_language:
             raise LearnpackError(f"{language!r} is not a translation language of this course "
                                  f"(languages in course.yml: {', '.join(course.config.languages)})")
         data = export_xliff(course, language) if file_format == "xliff" else export_po(course, language)

@@ -273,7 +273,7 @@ def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | N
         id=data["id"],
         title=titles[language],
         version=str(data["version"]),
-        language=language,
+        source_language=language,
         languages=languages,
         description=descriptions.get(language, ""),
         authors=(authors,) if isinstance(authors, str) else tuple(authors),

@@ -16,8 +16,6 @@ from .pages import PageContext, load_page
 from .slugs import SAFE_NAME
 from .variants import align_variant, check_outdated, share_text_answers, variant_path
 
-ModuleMeta = tuple[dict[str, str], dict[str, str]]  # titles and descriptions by language
-
 MODULE_FOLDER = re.compile(r"^\d+[-_]")
 
 
@@ -48,38 +46,35 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
         root=root,
         page_files=frozenset(p for files in pages_by_folder.values() for p in files),
         pass_mark=config.pass_mark,
-        language=config.language,
+        language=config.source_language,
         diagnostics=diagnostics,
         md=create_markdown(),
         strings={lang: Strings(lang, texts) for lang, texts in config.strings.items()},
-        source_language=config.language,
+        source_language=config.source_language,
     )
-    modules = []
-    metas = {}
-    for folder, files in pages_by_folder.items():
-        loaded = _load_module(ctx, folder, files)
-        if loaded is not None:
-            module, metas[module.slug] = loaded
-            modules.append(module)
-    course = Course(root=root, config=config, modules=tuple(modules), language=config.language)
+    modules = [module for folder, files in pages_by_folder.items()
+               if (module := _load_module(ctx, folder, files)) is not None]
+    course = Course(root=root, config=config, modules=tuple(modules), language=config.source_language)
     _check_unique_ids(course, diagnostics)
-    translations = {lang: _translate(course, ctx, metas, lang) for lang in config.languages
-                    if lang != config.language}
+    translations = {lang: _translate(course, ctx, lang) for lang in config.languages
+                    if lang != config.source_language}
     course = share_text_answers(replace(course, translations=translations))
     check_anchors(course, diagnostics)
     return course
 
 
-def _translate(course: Course, ctx: PageContext, metas: dict[str, ModuleMeta], language: str) -> Course:
+def _translate(course: Course, ctx: PageContext, language: str) -> Course:
     """The course in ``language``: variants where they exist, else pages from the fallback chain."""
-    chain = (language, *course.config.fallbacks.get(language, (course.config.language,)))
+    source = course.source_language
+    chain = (language, *course.config.fallbacks.get(language, (source,)))
     modules = []
     for module in course.modules:
-        titles, descriptions = metas[module.slug]
-        pages = tuple(_page_in(ctx, page, chain, course.config.language) for page in module.pages)
+        pages = tuple(_page_in(ctx, page, chain, source) for page in module.pages)
+        title_language = _first_language(module.titles, chain) or module.title_language
+        description_language = _first_language(module.descriptions, chain)
         modules.append(replace(
-            module, pages=pages, title=_first(titles, chain) or module.title,
-            description=_first(descriptions, chain) or module.description,
+            module, pages=pages, title=module.titles.get(title_language, module.title), title_language=title_language,
+            description=module.descriptions[description_language] if description_language else module.description,
         ))
     config = replace(course.config, title=_first(course.config.titles, chain) or course.config.title,
                      description=_first(course.config.descriptions, chain) or course.config.description)
@@ -104,7 +99,13 @@ def _page_in(ctx: PageContext, source: Page, chain: tuple[str, ...], source_lang
 
 
 def _first(texts: dict[str, str], chain: tuple[str, ...]) -> str:
-    return next((texts[lang] for lang in chain if texts.get(lang)), "")
+    language = _first_language(texts, chain)
+    return texts[language] if language else ""
+
+
+def _first_language(texts: dict[str, str], chain: tuple[str, ...]) -> str:
+    """The first language of ``chain`` that ``texts`` has a text in, or ``""``."""
+    return next((lang for lang in chain if texts.get(lang)), "")
 
 
 def _page_files(folder: Path, languages: tuple[str, ...], diagnostics: Diagnostics) -> list[Path]:
@@ -129,7 +130,7 @@ def _page_files(folder: Path, languages: tuple[str, ...], diagnostics: Diagnosti
     return pages
 
 
-def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> tuple[Module, ModuleMeta] | None:
+def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | None:
     if not SAFE_NAME.match(folder.name):
         ctx.diagnostics.error(folder, None, "use only letters a-z, digits, '-', '_' in module folder names",
                               "path.unsafe_name")
@@ -143,9 +144,9 @@ def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> tuple[Mod
     if meta is None:
         return None
     titles, descriptions = meta
-    module = Module(slug=folder.name, title=titles[ctx.language], description=descriptions.get(ctx.language, ""),
-                    pages=tuple(pages), origin=Source(folder / "module.yml", 1))
-    return module, meta
+    return Module(slug=folder.name, title=titles[ctx.language], description=descriptions.get(ctx.language, ""),
+                  pages=tuple(pages), origin=Source(folder / "module.yml", 1), titles=titles,
+                  descriptions=descriptions, title_language=ctx.language)
 
 
 def _check_unique_ids(course: Course, diagnostics: Diagnostics) -> None:

@@ -182,10 +182,13 @@ class Page:
 @dataclass(frozen=True, slots=True)
 class Module:
     slug: str
-    title: str
+    title: str  # in the course's language, else in the first language of its fallback chain that has one
     description: str
     pages: tuple[Page, ...]
     origin: Source
+    titles: dict[str, str] = field(default_factory=dict)  # every title module.yml gives, by language
+    descriptions: dict[str, str] = field(default_factory=dict)
+    title_language: str = ""  # the language ``title`` is written in
 
     @property
     def minutes(self) -> int:
@@ -197,8 +200,8 @@ class CourseConfig:
     id: str
     title: str
     version: str
-    language: str
-    languages: tuple[str, ...]
+    source_language: str  # ``language`` in course.yml: the language the course is written in
+    languages: tuple[str, ...]  # every language, the source's included, in the author's order
     description: str = ""
     authors: tuple[str, ...] = ()
     licence: str = ""
@@ -215,13 +218,31 @@ class CourseConfig:
 
 @dataclass(frozen=True, slots=True)
 class Course:
-    """A course in one language; the source-language course holds the others in ``translations``."""
+    """A course in one language; the source-language course holds the others in ``translations``.
+
+    Every language has the same modules and pages in the same order; a page a translation
+    lacks is there in a fallback language (:attr:`Page.language`).
+    """
 
     root: Path
     config: CourseConfig
     modules: tuple[Module, ...]
     language: str = ""
     translations: dict[str, Course] = field(default_factory=dict)
+
+    @property
+    def source_language(self) -> str:
+        """The language the course is written in, wherever ``languages`` lists it."""
+        return self.config.source_language
+
+    @property
+    def is_source(self) -> bool:
+        """Whether this is the course in its source language (the others are translations)."""
+        return self.language == self.config.source_language
+
+    def in_language(self, language: str) -> Course:
+        """This course (the source) or its translation into ``language``."""
+        return self if language == self.language else self.translations[language]
 
     def in_languages(self) -> list[Course]:
         """This course and its translations, in the order of ``languages`` in course.yml."""

@@ -52,8 +52,8 @@ def config_texts(course: Course, language: str) -> list[ConfigText]:
             continue
         for field in FIELDS:
             value = data.get(field)
-            values = value if isinstance(value, dict) else {course.language: value}
-            source = values.get(course.language)
+            values = value if isinstance(value, dict) else {course.source_language: value}
+            source = values.get(course.source_language)
             if isinstance(source, str) and source.strip():
                 existing = values.get(language)
                 texts.append(ConfigText(name, field, source, existing if isinstance(existing, str) else ""))

@@ -87,7 +87,7 @@ def export_xliff(course: Course, language: str) -> bytes:
     root = etree.Element(f"{{{XLIFF}}}xliff", nsmap={None: XLIFF}, version="1.2")  # type: ignore[dict-item]
     for page in course_pages(course, language):
         file = etree.SubElement(root, f"{{{XLIFF}}}file", original=page.path, datatype="x-markdown",
-                                attrib={"source-language": course.language, "target-language": language,
+                                attrib={"source-language": course.source_language, "target-language": language,
                                         "tool-id": "learnpack"})
         header = etree.SubElement(file, f"{{{XLIFF}}}header")
         etree.SubElement(header, f"{{{XLIFF}}}tool", attrib={"tool-id": "learnpack", "tool-name": "learnpack",
@@ -106,7 +106,7 @@ def export_xliff(course: Course, language: str) -> bytes:
             etree.SubElement(unit, f"{{{XLIFF}}}note").text = unit_note(page, segment)
     for name, texts in _config_files(course, language).items():
         file = etree.SubElement(root, f"{{{XLIFF}}}file", original=name, datatype="x-yaml",
-                                attrib={"source-language": course.language, "target-language": language,
+                                attrib={"source-language": course.source_language, "target-language": language,
                                         "tool-id": "learnpack"})
         header = etree.SubElement(file, f"{{{XLIFF}}}header")
         props = etree.SubElement(header, f"{{{XLIFF}}}prop-group", name="learnpack")
@@ -292,7 +292,7 @@ def _merge_config(course: Course, name: str, texts: list[ConfigText], units: lis
     if not updates:
         return None
     source = (course.root / name).read_text(encoding="utf-8")
-    return with_translations(source, updates, course.language, language)
+    return with_translations(source, updates, course.source_language, language)
 
 
 def _checked_target(segment: Segment, unit: _Unit, page: str, path: Path,
@@ -431,7 +431,7 @@ def _read_xliff(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
                               f"not {course.config.id!r}", "i18n.import_course")
             return None, []
         target_language = file.get("target-language") or ""
-        if target_language not in course.config.languages or target_language == course.language:
+        if target_language not in course.config.languages or target_language == course.source_language:
             diagnostics.error(path, file.sourceline, f"target language {target_language!r} is not a translation "
                               "language of this course (see languages in course.yml)", "i18n.import_language")
             return None, []
@@ -470,7 +470,7 @@ def _read_po(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str 
                           "i18n.import_course")
         return None, []
     language = str(catalog.locale).replace("_", "-") if catalog.locale else ""
-    if language not in course.config.languages or language == course.language:
+    if language not in course.config.languages or language == course.source_language:
         diagnostics.error(path, 1, f"language {language!r} is not a translation language of this course",
                           "i18n.import_language")
         return None, []

@@ -61,7 +61,7 @@ def course_status(course: Course) -> dict[str, list[PageStatus]]:
     """For every language but the source, the state of each page's translation."""
     report: dict[str, list[PageStatus]] = {}
     for translated in course.in_languages():
-        if translated.language == course.language:
+        if translated.is_source:
             continue  # the source, wherever it is listed
         rows = []
         for source, page in zip(course.pages, translated.pages, strict=True):

@@ -7,18 +7,18 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from .. import __version__
-from ..errors import Diagnostics
+from ..errors import Diagnostics, LearnpackError
 from ..model import Course
 from ..scorm.manifest import PackageInfo, Version, build_manifest, build_metadata_12, xml_id
 from ..scorm.package import write_zip
 from ..scorm.suspend import LIMITS, worst_case_length
 from ._split import check_split_links, unlink_pages
-from .base import OutputFile
+from .base import BuildContext, BuildSettings, OutputFile
 from .html import CSP, HtmlTarget
 
 MOODLE_ID = re.compile(r"^[\w.]{1,250}$", re.ASCII)
@@ -30,6 +30,16 @@ def interaction_id(quiz_id: str, question_id: str) -> str:
     return f"{quiz_id}.{question_id}".replace("-", "_")
 
 
+@dataclass(frozen=True, slots=True)
+class ScormOptions:
+    """What a SCORM target makes: one package per language or one for all, per course or per module."""
+
+    suspend_limit: int  # the characters of ``suspend_data`` the LMS keeps
+    split: Literal["modules"] | None = None  # one package per module
+    multilingual: bool = False  # one package with every language and a language menu
+    schemas: Path | None = None  # a folder of ADL's schema files to copy into each package
+
+
 class ScormTarget(HtmlTarget):
     """A SCORM package per language (and per module with ``split="modules"``)."""
 
@@ -39,23 +49,36 @@ class ScormTarget(HtmlTarget):
     site_scripts: ClassVar[tuple[str, ...]] = ()
     #: Other ways to hold a longer learner state: (characters they hold, how to ask for it).
     roomier: ClassVar[tuple[tuple[int, str], ...]] = ()
+    options: ScormOptions
     package_languages: list[str]
+
+    def __init__(self, context: BuildContext, options: ScormOptions) -> None:
+        super().__init__(context, options)
+        self._module_titles: dict[str, dict[str, tuple[str, str]]] = {}
+
+    @classmethod
+    def configure(cls, settings: BuildSettings) -> ScormOptions:  # type: ignore[override]  # see HtmlTarget
+        if settings.schemas is not None and not settings.schemas.is_dir():
+            raise LearnpackError(f"--schemas {settings.schemas}: no such folder")
+        if settings.split not in (None, "modules"):
+            raise LearnpackError(f"--split {settings.split}: the only way to split a course is 'modules'")
+        return ScormOptions(suspend_limit=cls.suspend_limit_from(settings),
+                            split="modules" if settings.split else None,
+                            multilingual=settings.multilingual, schemas=settings.schemas)
+
+    @classmethod
+    def suspend_limit_from(cls, settings: BuildSettings) -> int:
+        """The characters of ``suspend_data`` the LMS keeps: the standard's, unless the version lets a build say."""
+        return LIMITS[cls.name]
 
     @property
     def split(self) -> bool:
-        return self.context.options.get("split") == "modules"
-
-    @property
-    def suspend_limit(self) -> int:
-        """The characters of ``suspend_data`` the LMS keeps: the standard's, unless the build says more."""
-        limits = self.context.options.get("suspend_limits") or {}
-        return int(limits.get(self.name) or LIMITS[self.name])
+        return self.options.split == "modules"
 
     def write(self, out: Path) -> None:
         courses = self.course.in_languages()
-        multilingual = bool(self.context.options.get("multilingual"))
-        for group in [courses] if multilingual else [[course] for course in courses]:
-            label = "mul" if multilingual else group[0].language  # ISO 639 "mul": several languages
+        packages = [(courses, "mul")] if self.options.multilingual else [([c], c.language) for c in courses]
+        for group, label in packages:  # ISO 639 "mul": several languages
             for units, suffix in self.units(group):
                 name = "-".join(filter(None, [self.course.config.id, self.course.config.version, label,
                                               suffix, self.name]))
@@ -69,7 +92,7 @@ class ScormTarget(HtmlTarget):
         if not self.split:
             return [(courses, "")]
         return [([replace(c, modules=(c.modules[index],)) for c in courses], module.slug)
-                for index, module in enumerate(courses[0].modules)]
+                for index, module in enumerate(self.course.modules)]  # the same modules in every language
 
     def check(self, diagnostics: Diagnostics) -> None:
         """Errors for what no LMS would store (ids Moodle rejects, state longer than
@@ -88,7 +111,7 @@ class ScormTarget(HtmlTarget):
                     diagnostics.error(where.path, where.line, f"interaction id {iid!r} is the same as for "
                                       f"{seen[iid]} once '-' becomes '_': rename one of them", "scorm.id_collision")
                 seen.setdefault(iid, f"question {question.id!r} of quiz {quiz.id!r}")
-        limit = self.suspend_limit
+        limit = self.options.suspend_limit
         for (unit, *_), module in self.units([course]):
             size = worst_case_length(unit)
             if size > limit:
@@ -111,14 +134,14 @@ class ScormTarget(HtmlTarget):
     def write_package(self, dest: Path, courses: list[Course], label: str, suffix: str) -> None:
         """One zip: the SCO in each of ``courses`` (one language, or all with --multilingual)."""
         start = len(self.written)
-        source = courses[0]
+        source = _lead(courses)
         self.package_languages = [c.language for c in courses]
         with tempfile.TemporaryDirectory(prefix="learnpack-sco-") as folder:
             site = Path(folder)
             for course in courses:
                 self.write_language(site, course)
                 if self.split:
-                    self.unlink_other_modules(site, course)
+                    self.unlink_other_modules(site, course, suffix)
             self.write_shared(site, courses)
             self.write_launcher(site, source)
             files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
@@ -144,19 +167,25 @@ class ScormTarget(HtmlTarget):
         write_zip(dest, files)
         self.written.append(OutputFile(self.name, label, dest))
 
-    def unlink_other_modules(self, site: Path, course: Course) -> None:
-        """Links to pages of modules this package does not hold become text naming the module."""
+    def unlink_other_modules(self, site: Path, course: Course, module: str) -> None:
+        """Links to pages of modules other than ``module``, the one this package holds, become text naming it."""
         language = course.language
-        whole = next(c for c in self.course.in_languages() if c.language == language)
-        own = {page.id for page in course.pages}
-        elsewhere = {page.id: module.title for module in whole.modules for page in module.pages
-                     if page.id not in own}
+        module_titles = self.module_titles(language)
         note = self.context.renderer(language).strings["link.other_module"]
         for page in course.pages:
             path = site / language / f"{page.id}.html"  # where write_language puts it
-            html = unlink_pages(path.read_text(encoding="utf-8"), page.id, elsewhere, note, language)
+            html = unlink_pages(path.read_text(encoding="utf-8"), page.id, module_titles, module, note, language)
             if html is not None:
                 path.write_text(html, encoding="utf-8")
+
+    def module_titles(self, language: str) -> dict[str, tuple[str, str]]:
+        """Page id -> (slug, title in ``language``) of its module, for every page of the course; made once."""
+        if language not in self._module_titles:
+            self._module_titles[language] = {
+                page.id: (module.slug, module.title)
+                for module in self.course.in_language(language).modules for page in module.pages
+            }
+        return self._module_titles[language]
 
     def write_launcher(self, site: Path, course: Course) -> None:
         language = course.language
@@ -164,7 +193,7 @@ class ScormTarget(HtmlTarget):
         html = renderer.env.get_template("sco.html").render(
             course=course, lang=language, dir=self.direction(language), csp=SCO_CSP,
             version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
-            suspend_limit=self.suspend_limit,
+            suspend_limit=self.options.suspend_limit,
         )
         (site / "sco.html").write_text(html, encoding="utf-8")
         static = self.context.theme.static_files()
@@ -173,9 +202,17 @@ class ScormTarget(HtmlTarget):
 
     def schema_files(self) -> dict[str, bytes]:
         """ADL's schema files from ``--schemas DIR`` for the package root (learnpack ships none)."""
-        schemas = self.context.options.get("schemas")
-        if not schemas:
+        schemas = self.options.schemas
+        if schemas is None:
             return {}
-        folder = Path(schemas) / ("scorm12" if self.version.name == "scorm12" else "scorm2004-4th")
+        folder = schemas / ("scorm12" if self.version.name == "scorm12" else "scorm2004-4th")
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
                 if p.is_file() and p.suffix in (".xsd", ".dtd") and p.name != "manifest.xsd"}
+
+
+def _lead(courses: list[Course]) -> Course:
+    """The package's own language: its only one, or the source language of a multilingual package
+    (the manifest's language, the launcher's and what a learner without a preference sees)."""
+    if len(courses) == 1:
+        return courses[0]  # its only language, the source or not
+    return next(course for course in courses if course.is_source)

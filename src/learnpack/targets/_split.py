@@ -48,18 +48,22 @@ def check_split_links(course: Course, diagnostics: Diagnostics) -> None:
                             "module", CODE)
 
 
-def unlink_pages(html: str, page_id: str, elsewhere: Mapping[str, str], note: str, language: str) -> str | None:
-    """The page ``page_id`` with its links to pages not in the package turned into text.
+def unlink_pages(html: str, page_id: str, modules: Mapping[str, tuple[str, str]], module: str, note: str,
+                 language: str) -> str | None:
+    """The page ``page_id`` with its links to pages of modules other than ``module`` turned into text.
 
-    ``elsewhere`` maps the id of each such page to the title of its module. A link keeps
-    its text, followed by ``note`` (in ``language``) with the title in place of ``{module}``,
-    in ``<bdi>`` so that a title in another script keeps its order. Returns ``None`` when
-    the page has no such link.
+    ``modules`` maps the id of every page of the course to the slug and title of its module.
+    A link keeps its text, followed by ``note`` (in ``language``) with the title in place of
+    ``{module}``, in ``<bdi>`` so that a title in another script keeps its order. Returns
+    ``None`` when the page has no such link.
     """
     root = lxml.html.document_fromstring(html)
     folder = posixpath.dirname(page_id)
-    links = [(a, _output_target(folder, a.get("href") or "")) for a in root.iter("a")]
-    away = [(link, elsewhere[target]) for link, target in links if target is not None and target in elsewhere]
+    away = []
+    for link in root.iter("a"):
+        slug, title = modules.get(_output_target(folder, link.get("href") or "") or "", (module, ""))
+        if slug != module:
+            away.append((link, title))
     if not away:
         return None
     before, _, after = note.partition("{module}")

@@ -1,4 +1,8 @@
-"""What every target shares: the loaded course, the theme, and the record of files written."""
+"""The target skeleton: a name, typed options, a check and a write over the loaded course.
+
+What every target shares besides: the course, the theme, the page renderers and the
+record of files written.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from ..errors import Diagnostics
 from ..i18n.catalog import Strings, text_direction
@@ -22,14 +26,26 @@ class OutputFile:
     path: Path
 
 
+@dataclass(frozen=True, slots=True)
+class BuildSettings:
+    """What a build asks of its targets: the keyword arguments of ``build()``, the options of the command line.
+
+    Each target takes the part that concerns it as its own typed options (:meth:`Target.configure`).
+    """
+
+    split: str | None = None
+    multilingual: bool = False
+    schemas: Path | None = None
+    scorm12_suspend_limit: int | None = None
+
+
 @dataclass
 class BuildContext:
     """Shared by all targets of one build, so each page body is rendered only once."""
 
-    course: Course
+    course: Course  # in its source language, its translations in ``course.translations``
     theme: Theme
     on_page: Callable[[str], None] | None = None
-    options: dict[str, Any] = field(default_factory=dict)  # target options: split, schemas, suspend limits
     renderers: dict[str, PageRenderer] = field(default_factory=dict)
 
     def renderer(self, language: str) -> PageRenderer:
@@ -41,20 +57,31 @@ class BuildContext:
         return self.renderers[language]
 
 
-class Target:
-    """A build target: subclasses set :attr:`name` and implement :meth:`write`.
+OptionsT = TypeVar("OptionsT")
 
-    The build calls :meth:`check` of every target before any of them writes; ``build``
+
+class Target(Generic[OptionsT]):
+    """A build target: subclasses set :attr:`name`, type their options (a frozen dataclass,
+    ``Target[HtmlOptions]``) and implement :meth:`configure` and :meth:`write`.
+
+    The build configures every target first (so a bad option stops it before anything is
+    loaded), then calls :meth:`check` of every target before any of them writes; ``build``
     then writes into ``out`` (a fresh folder the caller moves into place later) and
     returns every file written.
     """
 
     name: ClassVar[str]
 
-    def __init__(self, context: BuildContext) -> None:
+    def __init__(self, context: BuildContext, options: OptionsT) -> None:
         self.context = context
         self.course = context.course
+        self.options = options
         self.written: list[OutputFile] = []
+
+    @classmethod
+    def configure(cls, settings: BuildSettings) -> OptionsT:
+        """This target's options from what the build asks; :class:`LearnpackError` for a value it refuses."""
+        raise NotImplementedError
 
     def check(self, diagnostics: Diagnostics) -> None:
         """Add every problem this target has with the course to ``diagnostics``; write nothing."""

@@ -8,6 +8,7 @@ outline is one shared ``assets/course.js`` rather than navigation repeated in ev
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,7 +18,7 @@ from ..i18n.catalog import Strings, language_name
 from ..model import Course, Page
 from ..pages import MEDIA_FOLDER
 from ..scorm.suspend import AnswerLimits, StateKeys, question_size
-from .base import Target
+from .base import BuildSettings, Target
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "media-src 'self'; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'")
@@ -31,12 +32,21 @@ RUNTIME_STRINGS = (
 )
 
 
-class HtmlTarget(Target):
+@dataclass(frozen=True, slots=True)
+class HtmlOptions:
+    """The HTML site has no options."""
+
+
+class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets extend it with their own
     """``--target html``: the course as a static site."""
 
     name: ClassVar[str] = "html"
     scripts: ClassVar[tuple[str, ...]] = ("course.js", "numbers.js", "store-local.js", "learnpack.js")
     site_scripts: ClassVar[tuple[str, ...]] = ("choose-language.js",)  # only where there is a chooser page
+
+    @classmethod
+    def configure(cls, settings: BuildSettings) -> HtmlOptions:
+        return HtmlOptions()
 
     def write(self, out: Path) -> None:
         courses = self.course.in_languages()
@@ -58,8 +68,12 @@ class HtmlTarget(Target):
             self.copy_file(path, out / MEDIA_FOLDER / path.relative_to(self.course.root), None)
 
     def write_chooser(self, out: Path, courses: list[Course]) -> None:
-        """``index.html``: the languages of the course; it opens the learner's own by itself."""
-        source = courses[0]
+        """``index.html``: the languages of the course; it opens the learner's own by itself.
+
+        The page is in the source language, and opens it when the learner's languages are
+        not there; it lists ``courses`` in their order, that of ``languages`` in course.yml.
+        """
+        source = self.course
         renderer = self.context.renderer(source.language)
         html = renderer.env.get_template("languages.html").render(
             course=source, courses=courses, lang=source.language, dir=self.direction(source.language),
@@ -106,26 +120,25 @@ class HtmlTarget(Target):
         )
         self.write_text(site / "index.html", index, language)
         page_template = env.get_template("page.html")
-        for number, module in enumerate(course.modules, start=1):
-            for page in module.pages:
-                if self.context.on_page is not None:
-                    self.context.on_page(page.id)
-                position = pages.index(page)
-                html = page_template.render(
-                    **common,
-                    root="../",
-                    assets="../../assets/",
-                    page_id=page.id,
-                    page=page,
-                    module=module,
-                    module_number=number,
-                    body=renderer.body(page),
-                    position=position + 1,
-                    page_count=len(pages),
-                    previous=_link(pages[position - 1]) if position > 0 else None,
-                    next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
-                )
-                self.write_text(site / hrefs[page.id], html, language)
+        placed = [(number, module) for number, module in enumerate(course.modules, start=1) for _ in module.pages]
+        for position, (page, (number, module)) in enumerate(zip(pages, placed, strict=True)):
+            if self.context.on_page is not None:
+                self.context.on_page(page.id)
+            html = page_template.render(
+                **common,
+                root="../",
+                assets="../../assets/",
+                page_id=page.id,
+                page=page,
+                module=module,
+                module_number=number,
+                body=renderer.body(page),
+                position=position + 1,
+                page_count=len(pages),
+                previous=_link(pages[position - 1]) if position > 0 else None,
+                next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
+            )
+            self.write_text(site / hrefs[page.id], html, language)
         script = course_script(course, strings, hrefs, self.languages(course))
         self.write_text(out / "assets" / f"course.{language}.js", script, language)
 

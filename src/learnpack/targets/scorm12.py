@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..errors import LearnpackError
 from ..scorm.manifest import SCORM12
 from ..scorm.suspend import LIMITS
 from ._scorm import ScormTarget
+from .base import BuildSettings
 
 #: What ``--scorm12-suspend-limit`` accepts: from the standard's 4,096 characters of
 #: ``cmi.suspend_data`` to the 64,000 Moodle keeps with "SCORM standards mode" off
@@ -21,3 +23,16 @@ class Scorm12Target(ScormTarget):
         (SUSPEND_LIMIT_RANGE[1], f"--scorm12-suspend-limit {SUSPEND_LIMIT_RANGE[1]} for an LMS that keeps that "
                                  "much (Moodle with SCORM standards mode, scorm12standard, off)"),
     )
+
+    @classmethod
+    def suspend_limit_from(cls, settings: BuildSettings) -> int:
+        """``--scorm12-suspend-limit``, checked, or the standard's 4,096 characters."""
+        limit = settings.scorm12_suspend_limit
+        low, high = SUSPEND_LIMIT_RANGE
+        if limit is None:
+            return low
+        if not low <= limit <= high:
+            raise LearnpackError(
+                f"--scorm12-suspend-limit {limit}: must be from {low} (the SCORM 1.2 standard) to "
+                f"{high} (what Moodle keeps with SCORM standards mode off)")
+        return limit
