@@ -146,10 +146,15 @@ def walk_to_quiz(course) -> None:  # type: ignore[no-untyped-def]
     if course.locator(".start-link").count() == 0:
         course.locator(".course-title").click()
     course.locator(".pages a").first.click()  # the start link may say "continue" and lead further
-    course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
+    wait_for_page(course, "01-intro/01-velkommen")
     for page_id in ("01-intro/02-bilde", "02-quiz/01-sporsmal"):
         course.locator(".pager-next").click()
-        course.locator(f"body[data-page='{page_id}']").wait_for()
+        wait_for_page(course, page_id)
+
+
+def wait_for_page(course, page_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Until the page is shown and its script has run (it shows the contents button): the visit counts."""
+    course.locator(f"body[data-page='{page_id}'] .toc-toggle").wait_for()
 
 
 # ---- checks of the record ---------------------------------------------------------------

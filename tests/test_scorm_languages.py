@@ -10,7 +10,17 @@ import pytest
 
 from conftest import ROOTS
 from learnpack.build import build
-from scorm_lms import PREFERENCE, check_values, cmi, exit_course, held_after, launch, next_visit, serve_lms
+from scorm_lms import (
+    PREFERENCE,
+    check_values,
+    cmi,
+    exit_course,
+    held_after,
+    launch,
+    next_visit,
+    serve_lms,
+    wait_for_page,
+)
 from test_browser import answer
 from test_scorm_runtime import interactions
 
@@ -38,7 +48,7 @@ def test_switching_language_mid_quiz_keeps_state_and_records_the_language(page, 
     assert course.locator("html").get_attribute("lang") == "nb"
     course.locator(".start-link").click()
     for page_id in ("01-intro/01-velkommen", "01-intro/02-mer", "02-quiz/01-sporsmal"):
-        course.locator(f"body[data-page='{page_id}']").wait_for()
+        wait_for_page(course, page_id)
         if page_id != "02-quiz/01-sporsmal":
             course.locator(".pager-next").click()
     answer(course, {"q-puls": "b", "q-ord": "bradykardi"})
