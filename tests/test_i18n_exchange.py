@@ -12,8 +12,8 @@ from lxml import html as lxml_html
 
 from learnpack.build import build
 from learnpack.errors import Diagnostics
-from learnpack.i18n.exchange import XLIFF, export_po, export_xliff, import_file
 from learnpack.loader import load_course
+from learnpack.translate.exchange import XLIFF, export_po, export_xliff, import_file
 
 NS = {"x": XLIFF}
 

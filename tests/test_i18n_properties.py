@@ -23,9 +23,9 @@ from lxml import etree
 
 from conftest import write_course
 from learnpack.errors import CourseError, Diagnostics
-from learnpack.i18n.exchange import XLIFF, export_xliff, import_file
-from learnpack.i18n.segments import page_segments
 from learnpack.loader import load_course
+from learnpack.translate.exchange import XLIFF, export_xliff, import_file
+from learnpack.translate.segments import page_segments
 
 COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, so]\n"
 WORDS = st.sampled_from(["puls", "lege", "dose", "2,5 mg", "5 mg", "pasient", "ring", "måler", "(KOLS)", "113"])

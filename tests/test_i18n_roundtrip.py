@@ -14,8 +14,8 @@ from lxml import etree
 
 from conftest import write_course
 from learnpack.errors import Diagnostics
-from learnpack.i18n.exchange import XLIFF, export_po, export_xliff, import_file
 from learnpack.loader import load_course
+from learnpack.translate.exchange import XLIFF, export_po, export_xliff, import_file
 
 COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, so]\n"
 PAGE = """---
@@ -187,7 +187,7 @@ def test_a_hand_written_variant_of_another_source_version_is_not_overwritten(cou
 
 
 def test_stamp_marks_every_text_of_a_checked_variant_current(course: Path, tmp_path: Path) -> None:
-    from learnpack.i18n.status import stamp
+    from learnpack.translate.status import stamp
 
     exported = export_xliff(load_course(course), "so")
     (course / "01-m" / "01-ring.md").write_text(PAGE.replace("2,5 mg", "5 mg"), encoding="utf-8")
@@ -216,7 +216,7 @@ def test_a_variant_whose_first_text_is_untranslated_still_loads(course: Path, tm
 
 def test_the_whole_course_is_checked_before_anything_is_written(course: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The safety net behind the unit checks: a variant that would not check is never written."""
-    from learnpack.i18n import exchange
+    from learnpack.translate import exchange
 
     monkeypatch.setattr(exchange, "apply_translations", lambda text, *_: text.split(":::")[0])  # loses the quiz
     diagnostics, written = run_import(course, fill(export_xliff(load_course(course), "so")), tmp_path)
@@ -227,7 +227,7 @@ def test_the_whole_course_is_checked_before_anything_is_written(course: Path, tm
 
 
 def test_status_counts_texts_and_the_report_lists_what_to_translate(course: Path, tmp_path: Path) -> None:
-    from learnpack.i18n.status import course_status, render_report
+    from learnpack.translate.status import course_status, render_report
 
     exported = export_xliff(load_course(course), "so")
     source = course / "01-m" / "01-ring.md"
@@ -243,7 +243,7 @@ def test_status_counts_texts_and_the_report_lists_what_to_translate(course: Path
 
 
 def test_status_knows_the_source_language_wherever_it_is_listed(tmp_path: Path) -> None:
-    from learnpack.i18n.status import course_status
+    from learnpack.translate.status import course_status
 
     root = write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE},
                         "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [en, so, nb]\n")

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from conftest import ROOTS
 from learnpack.cli import main
 from learnpack.errors import Diagnostics
-from learnpack.i18n.status import course_status, stamp
 from learnpack.loader import load_course
+from learnpack.translate.status import course_status, stamp
 
 
 def states(root: Path, language: str) -> dict[str, str]:

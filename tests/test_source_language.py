@@ -14,8 +14,8 @@ from lxml import etree
 
 from learnpack.build import build
 from learnpack.cli import main
-from learnpack.i18n.status import course_status
 from learnpack.loader import load_course
+from learnpack.translate.status import course_status
 
 LOM = {"lom": "http://ltsc.ieee.org/xsd/LOM"}
 

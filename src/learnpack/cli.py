@@ -15,12 +15,12 @@ from . import __version__
 from .build import build as run_build
 from .build import check as run_check
 from .errors import CourseError, Diagnostic, Diagnostics, LearnpackError, display_path
-from .i18n.exchange import export_po, export_xliff, import_file
-from .i18n.status import SEGMENT_STATES, STATES, course_status, render_report, stamp
 from .loader import load_course
 from .scaffold import create_course
 from .targets import TARGETS
 from .targets.scorm12 import SUSPEND_LIMIT_RANGE
+from .translate.exchange import export_po, export_xliff, import_file
+from .translate.status import SEGMENT_STATES, STATES, course_status, render_report, stamp
 from .validate import compare_packages, has_errors, validate_package
 
 _split_option = click.option(

@@ -99,7 +99,7 @@ class _PageLoader:
 
     def _mark_untranslated(self, text: str, tokens: list[Token], recorded: list[str]) -> None:
         """Texts a translation still shows in the source language say so: ``lang`` and ``dir`` on their block."""
-        from .i18n.segments import page_segments  # the exchange's view of a page: one entry per text
+        from .translate.segments import page_segments  # the exchange's view of a page: one entry per text
 
         texts = page_segments(text)
         if len(texts) != len(recorded):

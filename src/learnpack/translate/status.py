@@ -15,9 +15,9 @@ from pathlib import Path
 
 import jinja2
 
+from ..i18n.catalog import language_name
 from ..model import Course
 from ..variants import source_hash, variant_path
-from .catalog import language_name
 
 STATES = ("translated", "outdated", "untracked", "missing")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
