@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import zipfile
 from pathlib import Path
 
@@ -245,19 +246,26 @@ def test_scorm12_suspend_limit_changes_the_budget(tmp_path: Path) -> None:
     assert [d.code for d in report.diagnostics] == []
 
 
-def sco_body(package: Path) -> dict[str, str]:
+def scorm_facts(package: Path) -> dict[str, object]:
+    """What the build tells the runtime of its SCORM version (assets/scorm-version.js)."""
     with zipfile.ZipFile(package) as archive:
-        body = etree.HTML(archive.read("sco.html")).find("body")
-    return dict(body.attrib)
+        script = archive.read("assets/scorm-version.js").decode()
+    return json.loads(script.split("window.LEARNPACK_SCORM = ", 1)[1].rstrip().rstrip(";"))
 
 
-def test_the_launcher_tells_the_runtime_the_suspend_limit(tmp_path: Path) -> None:
+def test_the_build_tells_the_runtime_its_version_facts(tmp_path: Path) -> None:
+    from learnpack.scorm.versions import SCORM12, SCORM2004
+
     standard = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path / "a").out
-    assert sco_body(next((standard / "scorm12").glob("*.zip")))["data-suspend-limit"] == "4096"
-    assert sco_body(next((standard / "scorm2004").glob("*.zip")))["data-suspend-limit"] == "64000"
+    twelve = scorm_facts(next((standard / "scorm12").glob("*.zip")))
+    assert twelve == {"name": "1.2", "api": "API", "suspendLimit": 4096, "locationLimit": 255,
+                      "names": SCORM12.elements}
+    assert scorm_facts(next((standard / "scorm2004").glob("*.zip")))["names"] == SCORM2004.elements
+    assert scorm_facts(next((standard / "scorm2004").glob("*.zip")))["suspendLimit"] == 64000
     raised = build(ROOTS / "basic", ["scorm12", "scorm2004"], tmp_path / "b", scorm12_suspend_limit=64000).out
-    assert sco_body(next((raised / "scorm12").glob("*.zip")))["data-suspend-limit"] == "64000"
-    assert sco_body(next((raised / "scorm2004").glob("*.zip")))["data-suspend-limit"] == "64000"
+    assert scorm_facts(next((raised / "scorm12").glob("*.zip")))["suspendLimit"] == 64000
+    with zipfile.ZipFile(next((raised / "scorm12").glob("*.zip"))) as archive:
+        assert '<script src="assets/scorm-version.js" defer></script>' in archive.read("sco.html").decode()
 
 
 @pytest.mark.parametrize("limit", [4095, 64001, 0])

@@ -43,7 +43,8 @@ function fakeDocument() {
 function startSco(version) {
   const lms = fakeLms(version);
   const ctx = context({ document: fakeDocument(), addEventListener() {} });
-  run(ctx, [{ source: V.script, name: "course.js" }, ADAPTERS[version]]);
+  run(ctx, [{ source: V.script, name: "course.js" }, { source: V.versions[version], name: "scorm-version.js" },
+    ADAPTERS[version]]);
   const adapter = ctx.LearnpackScormVersion;
   ctx[adapter.apiName] = lms.api;
   const records = [];
@@ -109,7 +110,7 @@ function session(version, quizzes) {
 
 /* What status() and exit() return over a grid of summaries, held values and times. */
 function grid(version) {
-  const ctx = run(context(), [ADAPTERS[version]]);
+  const ctx = run(context(), [{ source: V.versions[version], name: "scorm-version.js" }, ADAPTERS[version]]);
   const adapter = ctx.LearnpackScormVersion;
   const statuses = ["", "not attempted", "browsed", "incomplete", "completed", "failed", "passed", "unknown"];
   const held = [{}, ...statuses.map((status) => Object.fromEntries(adapter.stored.map((name) =>

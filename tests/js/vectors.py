@@ -38,6 +38,7 @@ from learnpack.model import NUMBER_MAX, Course, Kind, Question, Quiz  # noqa: E4
 from learnpack.questions import CHOICE_IDS, parse_number  # noqa: E402
 from learnpack.rendering import answer_key  # noqa: E402
 from learnpack.scorm.suspend import ALPHABET, SHORT_TEXT, AnswerLimits, StateKeys, worst_case_length  # noqa: E402
+from learnpack.scorm.versions import VERSIONS, runtime_script  # noqa: E402
 from learnpack.targets.html import course_script  # noqa: E402
 from scorm_datamodel import Checker  # noqa: E402
 
@@ -343,6 +344,8 @@ def scorm_vectors() -> Json:
 
     return {
         "script": script(course),
+        "versions": {version.label.replace("1.2", "12"): runtime_script(version, version.suspend_limit)
+                     for version in VERSIONS.values()},  # assets/scorm-version.js as the build writes it
         "kinds": [kind.value for kind in Kind],
         "languages": catalog_languages(),
         "quizzes": [{"id": quiz.id, "key": answer_key(quiz), "questions": [question(q) for q in quiz.questions]}

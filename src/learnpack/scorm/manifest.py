@@ -13,56 +13,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .versions import SCORM12, SCORM2004, ScormVersion
+
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML = "http://www.w3.org/XML/1998/namespace"
 LOM = "http://ltsc.ieee.org/xsd/LOM"
 IMSMD12 = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-
-
-@dataclass(frozen=True)
-class Version:
-    name: str  # target name
-    schemaversion: str
-    cp: str
-    adlcp: str
-    scorm_type_attr: str
-    extra_namespaces: dict[str, str]
-    schema_locations: tuple[tuple[str, str], ...]
-
-
-SCORM12 = Version(
-    name="scorm12",
-    schemaversion="1.2",
-    cp="http://www.imsproject.org/xsd/imscp_rootv1p1p2",
-    adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2",
-    scorm_type_attr="scormtype",
-    extra_namespaces={},
-    schema_locations=(
-        ("http://www.imsproject.org/xsd/imscp_rootv1p1p2", "imscp_rootv1p1p2.xsd"),
-        ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", "imsmd_rootv1p2p1.xsd"),
-        ("http://www.adlnet.org/xsd/adlcp_rootv1p2", "adlcp_rootv1p2.xsd"),
-    ),
-)
-SCORM2004 = Version(
-    name="scorm2004",
-    schemaversion="2004 4th Edition",
-    cp="http://www.imsglobal.org/xsd/imscp_v1p1",
-    adlcp="http://www.adlnet.org/xsd/adlcp_v1p3",
-    scorm_type_attr="scormType",
-    extra_namespaces={
-        "adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
-        "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3",
-        "imsss": "http://www.imsglobal.org/xsd/imsss",
-    },
-    schema_locations=(
-        ("http://www.imsglobal.org/xsd/imscp_v1p1", "imscp_v1p1.xsd"),
-        ("http://www.adlnet.org/xsd/adlcp_v1p3", "adlcp_v1p3.xsd"),
-        ("http://www.adlnet.org/xsd/adlseq_v1p3", "adlseq_v1p3.xsd"),
-        ("http://www.adlnet.org/xsd/adlnav_v1p3", "adlnav_v1p3.xsd"),
-        ("http://www.imsglobal.org/xsd/imsss", "imsss_v1p0.xsd"),
-        ("http://ltsc.ieee.org/xsd/LOM", "lom.xsd"),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -89,7 +45,7 @@ def xml_id(*parts: str) -> str:
     return text if re.match(r"^[A-Za-z_]", text) else f"_{text}"
 
 
-def build_manifest(version: Version, info: PackageInfo) -> bytes:
+def build_manifest(version: ScormVersion, info: PackageInfo) -> bytes:
     """The manifest as UTF-8 bytes with an XML declaration."""
     nsmap: dict[str | None, str] = {None: version.cp, "adlcp": version.adlcp}
     nsmap.update(version.extra_namespaces)

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import NUMBER_MAX, Course, Kind, Question, Quiz
+from .versions import VERSIONS
 
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 FORMAT_VERSION = "2"
@@ -41,7 +42,7 @@ KEY_WIDTH = 2
 FINGERPRINT_WIDTH = 4
 RECORD_SIZE_WIDTH = 3
 SHORT_TEXT = 62  # texts shorter than this have a one-character length; longer ones "-" and two more
-LIMITS = {"scorm12": 4096, "scorm2004": 64000}
+LIMITS = {version.name: version.suspend_limit for version in VERSIONS.values()}  # what the standards guarantee
 CHOICE_IDS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 

@@ -14,9 +14,10 @@ from typing import ClassVar, Literal
 from .. import __version__
 from ..errors import Diagnostics, LearnpackError
 from ..model import Course
-from ..scorm.manifest import PackageInfo, Version, build_manifest, build_metadata_12, xml_id
+from ..scorm.manifest import PackageInfo, build_manifest, build_metadata_12, xml_id
 from ..scorm.package import write_zip
-from ..scorm.suspend import LIMITS, worst_case_length
+from ..scorm.suspend import worst_case_length
+from ..scorm.versions import ScormVersion, runtime_script
 from ._split import check_split_links, unlink_pages
 from .base import BuildContext, BuildSettings, OutputFile
 from .html import CSP, HtmlTarget
@@ -43,7 +44,7 @@ class ScormOptions:
 class ScormTarget(HtmlTarget):
     """A SCORM package per language (and per module with ``split="modules"``)."""
 
-    version: ClassVar[Version]
+    version: ClassVar[ScormVersion]
     adapter: ClassVar[str]
     scripts: ClassVar[tuple[str, ...]] = ("course.js", "numbers.js", "store-local.js", "store-sco.js", "learnpack.js")
     site_scripts: ClassVar[tuple[str, ...]] = ()
@@ -69,7 +70,7 @@ class ScormTarget(HtmlTarget):
     @classmethod
     def suspend_limit_from(cls, settings: BuildSettings) -> int:
         """The characters of ``suspend_data`` the LMS keeps: the standard's, unless the version lets a build say."""
-        return LIMITS[cls.name]
+        return cls.version.suspend_limit
 
     @property
     def split(self) -> bool:
@@ -156,12 +157,12 @@ class ScormTarget(HtmlTarget):
             language=source.language,
             languages=tuple(self.package_languages),
             launch="sco.html",
-            files=sorted(files) + (["metadata.xml"] if self.version.name == "scorm12" else []),
+            files=sorted(files) + ([self.version.metadata_file] if self.version.metadata_file else []),
             mastery=config.pass_mark if any(q.asked for q in source.quizzes) else None,
-            metadata_file="metadata.xml" if self.version.name == "scorm12" else None,
+            metadata_file=self.version.metadata_file,
         )
-        if self.version.name == "scorm12":
-            files["metadata.xml"] = build_metadata_12(info)
+        if self.version.metadata_file:
+            files[self.version.metadata_file] = build_metadata_12(info)
         files["imsmanifest.xml"] = build_manifest(self.version, info)
         files.update(self.schema_files())
         write_zip(dest, files)
@@ -193,19 +194,20 @@ class ScormTarget(HtmlTarget):
         html = renderer.env.get_template("sco.html").render(
             course=course, lang=language, dir=self.direction(language), csp=SCO_CSP,
             version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
-            suspend_limit=self.options.suspend_limit,
         )
         (site / "sco.html").write_text(html, encoding="utf-8")
         static = self.context.theme.static_files()
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
             shutil.copyfile(static[f"scorm/{name}"], site / "assets" / name)
+        facts = runtime_script(self.version, self.options.suspend_limit)
+        (site / "assets" / "scorm-version.js").write_text(facts, encoding="utf-8")
 
     def schema_files(self) -> dict[str, bytes]:
         """ADL's schema files from ``--schemas DIR`` for the package root (learnpack ships none)."""
         schemas = self.options.schemas
         if schemas is None:
             return {}
-        folder = schemas / ("scorm12" if self.version.name == "scorm12" else "scorm2004-4th")
+        folder = schemas / self.version.xsd_folder
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
                 if p.is_file() and p.suffix in (".xsd", ".dtd") and p.name != "manifest.xsd"}
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from ..errors import LearnpackError
-from ..scorm.manifest import SCORM12
-from ..scorm.suspend import LIMITS
+from ..scorm.versions import SCORM12, SCORM2004
 from ._scorm import ScormTarget
 from .base import BuildSettings
 
 #: What ``--scorm12-suspend-limit`` accepts: from the standard's 4,096 characters of
 #: ``cmi.suspend_data`` to the 64,000 Moodle keeps with "SCORM standards mode" off
 #: (``scormstandard``; ``scorm12standard`` before Moodle 3.5).
-SUSPEND_LIMIT_RANGE = (LIMITS["scorm12"], 64000)
+SUSPEND_LIMIT_RANGE = (SCORM12.suspend_limit, SCORM12.largest_suspend_limit)
 
 
 class Scorm12Target(ScormTarget):
@@ -19,7 +18,7 @@ class Scorm12Target(ScormTarget):
     version = SCORM12
     adapter = "scorm12.js"
     roomier = (
-        (LIMITS["scorm2004"], "--target scorm2004"),
+        (SCORM2004.suspend_limit, "--target scorm2004"),
         (SUSPEND_LIMIT_RANGE[1], f"--scorm12-suspend-limit {SUSPEND_LIMIT_RANGE[1]} for an LMS that keeps that "
                                  "much (Moodle with SCORM standards mode, scorm12standard, off)"),
     )

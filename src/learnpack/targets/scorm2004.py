@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..scorm.manifest import SCORM2004
+from ..scorm.versions import SCORM2004
 from ._scorm import ScormTarget
 
 

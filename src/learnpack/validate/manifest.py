@@ -15,14 +15,13 @@ from urllib.parse import unquote
 from lxml import etree
 
 from ..errors import Diagnostic
+from ..scorm.versions import SCORM12, SCORM2004
 
-CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-CP2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
-ADLCP12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-ADLCP2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
-ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
-ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
-IMSSS = "http://www.imsglobal.org/xsd/imsss"
+CP12, ADLCP12 = SCORM12.cp, SCORM12.adlcp
+CP2004, ADLCP2004 = SCORM2004.cp, SCORM2004.adlcp
+ADLSEQ = SCORM2004.extra_namespaces["adlseq"]
+ADLNAV = SCORM2004.extra_namespaces["adlnav"]
+IMSSS = SCORM2004.extra_namespaces["imsss"]
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 #: Moodle reads manifests without namespaces, so these prefixes must be used literally.
@@ -39,8 +38,8 @@ class _Rules:
 
 
 RULES = {
-    "1.2": _Rules(CP12, ADLCP12, ADLCP2004, "scormtype", "1.2"),
-    "2004": _Rules(CP2004, ADLCP2004, ADLCP12, "scormType", "2004 4th Edition"),
+    SCORM12.label: _Rules(CP12, ADLCP12, ADLCP2004, SCORM12.scorm_type_attr, SCORM12.schemaversion),
+    SCORM2004.label: _Rules(CP2004, ADLCP2004, ADLCP12, SCORM2004.scorm_type_attr, SCORM2004.schemaversion),
 }
 _OLDER_2004 = re.compile(r"CAM 1\.3|2004 (1st|2nd|3rd) Edition")
 _LOOKS_2004 = re.compile(r"(2004|cam\s*1\.3)", re.IGNORECASE)

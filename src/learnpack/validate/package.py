@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from learnpack.errors import Diagnostic
+from learnpack.scorm.versions import BY_LABEL
 from learnpack.validate.links import check_links, is_page, missing_hint
 from learnpack.validate.manifest import (
     ADLCP12,
@@ -32,7 +33,7 @@ from learnpack.validate.manifest import (
 MANIFEST = "imsmanifest.xml"
 MAX_RATIO = 100  # uncompressed / compressed; above this a member looks like a zip bomb
 RATIO_MIN_SIZE = 1024 * 1024  # smaller members cannot do harm, whatever their ratio
-XSD_FOLDERS = {"1.2": "scorm12", "2004": "scorm2004-4th"}
+XSD_FOLDERS = {label: version.xsd_folder for label, version in BY_LABEL.items()}
 _ROOT_URL = "http://package.invalid/"  # resolves xml:base and href like a browser would
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 

@@ -1,7 +1,8 @@
 /* learnpack SCO runtime: the one connection between the course and the LMS.
  *
- * sco.html loads course.js, one version adapter (scorm12.js or scorm2004.js, which
- * define window.LearnpackScormVersion), suspend.js and this file. It finds the LMS API,
+ * sco.html loads course.js, the version's facts (scorm-version.js, written by the build),
+ * one version adapter (scorm12.js or scorm2004.js, which define window.LearnpackScormVersion),
+ * suspend.js and this file. It finds the LMS API,
  * starts the session, restores the learner's state, shows the bookmarked page in a
  * frame, and offers the pages a store (window.LearnpackSCO.store). Without an LMS the
  * pages fall back to localStorage.
@@ -24,7 +25,7 @@
   var frame = document.querySelector(".sco-frame");
   var statusLine = document.querySelector(".sco-status");
   var IDS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var suspendLimit = Number(document.body.getAttribute("data-suspend-limit")) || version.suspendLimit;
+  var suspendLimit = version.suspendLimit; // as built: the standard's, or what --scorm12-suspend-limit says
 
   var pages = [];
   course.modules.forEach(function (m) { pages = pages.concat(m.pages); });

@@ -7,6 +7,8 @@
 (function () {
   "use strict";
 
+  var facts = window.LEARNPACK_SCORM; // the build's facts of this version (assets/scorm-version.js)
+
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
 
   /* CMITimespan: HHHH:MM:SS.SS with two to four hour digits. */
@@ -24,10 +26,10 @@
   var RANK = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, completed: 2, failed: 2, passed: 3 };
 
   window.LearnpackScormVersion = {
-    name: "1.2",
-    apiName: "API",
-    suspendLimit: 4096,
-    locationLimit: 255,
+    name: facts.name,
+    apiName: facts.api,
+    suspendLimit: facts.suspendLimit,
+    locationLimit: facts.locationLimit,
     probeInteractions: false, // 1.2 interaction ids are write-only
     initialize: function (api) { return api.LMSInitialize(""); },
     getValue: function (api, name) { return api.LMSGetValue(name); },
@@ -35,9 +37,7 @@
     commit: function (api) { return api.LMSCommit(""); },
     terminate: function (api) { return api.LMSFinish(""); },
     lastError: function (api) { return api.LMSGetLastError() + " " + api.LMSGetErrorString(api.LMSGetLastError()); },
-    names: { location: "cmi.core.lesson_location", suspend: "cmi.suspend_data", entry: "cmi.core.entry",
-      language: "cmi.student_preference.language", mode: "cmi.core.lesson_mode", credit: "cmi.core.credit",
-      count: "cmi.interactions._count" },
+    names: facts.names, // the data model's names, from learnpack/scorm/versions.py
     /* Read at start: what the LMS already holds is the floor of what we report. */
     stored: ["cmi.core.lesson_status", "cmi.core.score.raw"],
 

@@ -7,6 +7,8 @@
 (function () {
   "use strict";
 
+  var facts = window.LEARNPACK_SCORM; // the build's facts of this version (assets/scorm-version.js)
+
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
 
   /* ISO 8601 duration with at most two decimals, e.g. PT1H2M3.5S. */
@@ -32,10 +34,10 @@
   function above(value, current) { return current === "" || isNaN(Number(current)) || value > Number(current); }
 
   window.LearnpackScormVersion = {
-    name: "2004",
-    apiName: "API_1484_11",
-    suspendLimit: 64000,
-    locationLimit: 1000,
+    name: facts.name,
+    apiName: facts.api,
+    suspendLimit: facts.suspendLimit,
+    locationLimit: facts.locationLimit,
     probeInteractions: true, // ids are readable: find the end of the journal even without _count
     initialize: function (api) { return api.Initialize(""); },
     getValue: function (api, name) { return api.GetValue(name); },
@@ -43,9 +45,7 @@
     commit: function (api) { return api.Commit(""); },
     terminate: function (api) { return api.Terminate(""); },
     lastError: function (api) { return api.GetLastError() + " " + api.GetErrorString(api.GetLastError()); },
-    names: { location: "cmi.location", suspend: "cmi.suspend_data", entry: "cmi.entry",
-      language: "cmi.learner_preference.language", mode: "cmi.mode", credit: "cmi.credit",
-      count: "cmi.interactions._count" },
+    names: facts.names, // the data model's names, from learnpack/scorm/versions.py
     stored: ["cmi.completion_status", "cmi.success_status", "cmi.score.raw", "cmi.progress_measure"],
 
     /* completed once every page is read and every scored quiz finished; the score and
