@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -85,3 +86,19 @@ def test_headings_get_ids_that_links_can_point_to(tmp_path: Path) -> None:
     doc = lxml_html.fromstring((out / "nb" / "01-m" / "01-p.html").read_bytes())
     assert doc.xpath("//h2/@id") == ["slik-gjor-du", "slik-gjor-du-1"]
     assert 'href="01-p.html#slik-gjor-du"' in (out / "nb" / "01-m" / "02-q.html").read_text(encoding="utf-8")
+
+
+def test_a_theme_cannot_replace_the_learner_runtime(tmp_path: Path) -> None:
+    """Grading and the LMS record are learnpack's code: a theme's learnpack.js is left out."""
+    root = write_course(tmp_path / "c", {"01-m/01-p.md": "# Side\n\nTekst.\n"},
+                        "id: t\ntitle: T\nversion: 1\nlanguage: nb\ntheme: kommune\n")
+    static = root / "themes" / "kommune" / "static"
+    (static / "scorm").mkdir(parents=True)
+    (static / "learnpack.js").write_text("/* a theme's own grading */\n", encoding="utf-8")
+    (static / "scorm" / "sco-runtime.js").write_text("/* a theme's own LMS code */\n", encoding="utf-8")
+    (static / "extra.css").write_text("p { margin: 0; }\n", encoding="utf-8")
+    out = build(root, ["html", "scorm12"], tmp_path / "out").out
+    assert "a theme's own" not in (out / "html" / "assets" / "learnpack.js").read_text(encoding="utf-8")
+    assert (out / "html" / "assets" / "extra.css").is_file()  # the theme's styles still come along
+    with zipfile.ZipFile(next((out / "scorm12").glob("*.zip"))) as archive:
+        assert b"a theme's own" not in archive.read("assets/sco-runtime.js")

@@ -346,7 +346,7 @@ def test_the_runtime_and_the_build_agree_on_the_state_format() -> None:
 
     from learnpack.scorm import suspend
 
-    script = (REPO / "src" / "learnpack" / "themes" / "default" / "static" / "scorm" / "suspend.js").read_text()
+    script = (REPO / "src" / "learnpack" / "runtime" / "scorm" / "suspend.js").read_text()
     assert re.search(r'var VERSION = "(\w+)"', script).group(1) == suspend.FORMAT_VERSION  # type: ignore[union-attr]
     assert re.search(r'var ALPHABET = "([^"]+)"', script).group(1) == suspend.ALPHABET  # type: ignore[union-attr]
     assert re.search(r"var SHORT_TEXT = (\d+)", script).group(1) == str(suspend.SHORT_TEXT)  # type: ignore[union-attr]

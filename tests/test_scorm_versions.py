@@ -9,7 +9,7 @@ from learnpack.targets import TARGETS
 from learnpack.validate.manifest import RULES
 from learnpack.validate.package import XSD_FOLDERS
 
-ADAPTERS = REPO / "src" / "learnpack" / "themes" / "default" / "static" / "scorm"
+ADAPTERS = REPO / "src" / "learnpack" / "runtime" / "scorm"
 
 
 def test_every_reader_takes_its_facts_from_the_table() -> None:

@@ -1,4 +1,8 @@
-"""Themes: Jinja templates and static files, the built-in default overridable per course."""
+"""Themes: Jinja templates and static files (CSS, images), the built-in default overridable per course.
+
+A theme cannot replace the learner runtime (``learnpack.runtime``): a script of a theme's
+with a runtime file's name is left out.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+
+from . import runtime
 
 BUILTIN = Path(__file__).parent / "themes"
 
@@ -46,4 +52,6 @@ class Theme:
                 for path in sorted(static.rglob("*")):
                     if path.is_file():
                         files[path.relative_to(static).as_posix()] = path
+        for name in runtime.files():
+            files.pop(name, None)  # protocol code is learnpack's, never a theme's
         return dict(sorted(files.items()))

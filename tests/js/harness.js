@@ -12,7 +12,7 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const REPO = path.resolve(__dirname, "..", "..");
-const STATIC = path.join(REPO, "src", "learnpack", "themes", "default", "static");
+const STATIC = path.join(REPO, "src", "learnpack", "runtime");
 const PYTHON = process.env.PYTHON || "python3";
 
 function python(args, input) {

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from .. import __version__
+from .. import __version__, runtime
 from ..errors import Diagnostics, LearnpackError
 from ..model import Course
 from ..scorm.manifest import PackageInfo, build_manifest, build_metadata_12, xml_id
@@ -196,9 +196,9 @@ class ScormTarget(HtmlTarget):
             version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
         )
         (site / "sco.html").write_text(html, encoding="utf-8")
-        static = self.context.theme.static_files()
+        scripts = runtime.files()
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
-            shutil.copyfile(static[f"scorm/{name}"], site / "assets" / name)
+            shutil.copyfile(scripts[f"scorm/{name}"], site / "assets" / name)
         facts = runtime_script(self.version, self.options.suspend_limit)
         (site / "assets" / "scorm-version.js").write_text(facts, encoding="utf-8")
 

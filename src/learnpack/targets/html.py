@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .. import __version__
+from .. import __version__, runtime
 from ..digits import digit_zeros
 from ..i18n.catalog import Strings, language_name
 from ..model import Course, Page
@@ -57,7 +57,7 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
 
     def write_shared(self, out: Path, courses: list[Course]) -> None:
         """The theme's assets and the media, once for every language."""
-        for name, source in self.context.theme.static_files().items():
+        for name, source in {**self.context.theme.static_files(), **runtime.files()}.items():
             if name.startswith("scorm/") and Path(name).name not in self.scripts:
                 continue  # another target's runtime
             if name in HtmlTarget.site_scripts and name not in self.site_scripts:
