@@ -9,11 +9,11 @@ from urllib.parse import unquote
 import pytest
 from lxml import html as lxml_html
 
-from conftest import write_course
 from learnpack.build import build
 from learnpack.errors import CourseError
 from learnpack.loader import load_course
 from learnpack.markdown.headings import match_headings
+from support.courses import write_course
 
 COURSE_YML = "id: t\ntitle: T\nversion: 1\nlanguage: nb\nlanguages: [nb, en, ar]\n"
 SIDE = "---\ntitle: Puls\n---\n## Normal puls\n\nTekst.\n\n### Slik teller du\n\nTekst.\n"

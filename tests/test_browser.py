@@ -6,22 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from browser import run_axe
-from conftest import ROOTS
 from learnpack.build import build
+from support.answers import RIGHT, WRONG, answer
+from support.browser import run_axe
+from support.courses import ROOTS
 
 pytestmark = pytest.mark.browser
-
-RIGHT = {
-    "q-puls": "b", "q-vitale": ["a", "b"], "q-tf": "true", "q-ord": "  Bradykardi ", "q-temp": "37,2",
-    "q-rekke": {"a": "1", "b": "2", "c": "3"}, "q-koble": {"l0": "r0", "l1": "r1"},
-    "q-tanke": "Jeg tenker at puls er viktig.",
-}
-WRONG = {
-    "q-puls": "a", "q-vitale": ["a", "c"], "q-tf": "false", "q-ord": "takykardi", "q-temp": "39",
-    "q-rekke": {"a": "3", "b": "2", "c": "1"}, "q-koble": {"l0": "r1", "l1": "r0"}, "q-tanke": "",
-}
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -30,23 +20,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def url(site: Path, name: str) -> str:
     return (site / name).as_uri()
-
-
-def answer(page, answers: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
-    """Fill in answers with the mouse and keyboard as a learner would (in a page or a frame)."""
-    for qid, value in answers.items():
-        fieldset = page.locator(f"#{qid}")
-        kind = fieldset.get_attribute("data-kind")
-        if kind in ("single", "truefalse"):
-            fieldset.locator(f"input[value='{value}']").check()
-        elif kind == "multiple":
-            for box in fieldset.locator("input").all():
-                box.set_checked(box.get_attribute("value") in value)  # type: ignore[operator]
-        elif kind in ("ordering", "matching"):
-            for item, choice in value.items():  # type: ignore[attr-defined]
-                fieldset.locator(f"select[data-item='{item}']").select_option(choice)
-        else:
-            fieldset.locator("input, textarea").fill(value)  # type: ignore[arg-type]
 
 
 def result_text(page) -> str:  # type: ignore[no-untyped-def]
@@ -242,7 +215,7 @@ def test_axe_does_report_a_real_violation(page, site: Path) -> None:  # type: ig
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import SAMPLE
+    from support.courses import SAMPLE
 
     return build(SAMPLE, ["html"], tmp_path_factory.mktemp("sample")).out / "html"
 

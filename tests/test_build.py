@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
 
-from conftest import ROOTS, SAMPLE, write_course
 from learnpack.build import build
 from learnpack.cli import main
 from learnpack.errors import CourseError
+from support.courses import ROOTS, SAMPLE, write_course
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

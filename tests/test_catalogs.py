@@ -67,8 +67,8 @@ def test_english_is_always_available() -> None:
 def test_a_course_overrides_strings_in_course_yml(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from lxml import html as lxml_html
 
-    from conftest import write_course
     from learnpack.build import build
+    from support.courses import write_course
 
     yml = ("id: t\ntitle: T\nversion: 1\nlanguage: nb\n"
            "strings:\n  nb:\n    quiz.check: Rett quizen\n    callout.warning: OBS\n")
@@ -83,9 +83,9 @@ def test_a_course_overrides_strings_in_course_yml(tmp_path) -> None:  # type: ig
 def test_unknown_string_id_is_reported_with_a_suggestion(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import pytest
 
-    from conftest import write_course
     from learnpack.errors import CourseError
     from learnpack.loader import load_course
+    from support.courses import write_course
 
     yml = "id: t\ntitle: T\nversion: 1\nlanguage: nb\nstrings:\n  nb:\n    quiz.chek: Rett\n"
     root = write_course(tmp_path / "c", {"01-m/01-p.md": "# P\n"}, yml)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import ROOTS, write_course
 from learnpack.build import build, check
 from learnpack.cli import main
 from learnpack.errors import CourseError, Level
+from support.courses import ROOTS, write_course
 
 REFLECTIONS = 40  # 40 reflections of 250 characters: about 10,000 characters of state, over SCORM 1.2's 4,096
 

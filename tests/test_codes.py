@@ -6,8 +6,8 @@ import ast
 import re
 from pathlib import Path
 
-from conftest import REPO
 from learnpack.codes import CODES, render_markdown
+from support.courses import REPO
 
 SOURCE = REPO / "src" / "learnpack"
 CODE = re.compile(r"^[a-z][a-z0-9]*\.[a-z][a-z0-9_]*$")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_course
 from learnpack.errors import CourseError
 from learnpack.loader import load_course
+from support.courses import write_course
 
 PAGE = {"01-m/01-p.md": "# P\nTekst.\n"}
 

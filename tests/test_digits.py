@@ -10,10 +10,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from conftest import ROOTS
 from learnpack.build import build
 from learnpack.digits import digit_zeros
 from learnpack.questions import parse_numeric
+from support.courses import ROOTS
 
 
 def test_every_unicode_digit_zero_is_listed_and_starts_a_run_of_ten() -> None:

@@ -13,8 +13,8 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import ROOTS, TESTS
 from learnpack.build import build
+from support.courses import ROOTS, TESTS
 
 GOLDEN = TESTS / "golden" / "basic"
 DIGITS = re.compile(r'"digitZeros": \[[^\]]*\]')  # from the Python's Unicode data: varies with its version

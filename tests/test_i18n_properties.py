@@ -21,11 +21,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import write_course
 from learnpack.errors import CourseError, Diagnostics
 from learnpack.loader import load_course
 from learnpack.translate.exchange import XLIFF, export_xliff, import_file
 from learnpack.translate.segments import page_segments
+from support.courses import write_course
 
 COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, so]\n"
 WORDS = st.sampled_from(["puls", "lege", "dose", "2,5 mg", "5 mg", "pasient", "ring", "måler", "(KOLS)", "113"])

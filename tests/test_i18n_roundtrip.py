@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import write_course
 from learnpack.errors import Diagnostics
 from learnpack.loader import load_course
 from learnpack.translate.exchange import XLIFF, export_po, export_xliff, import_file
+from support.courses import write_course
 
 COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, so]\n"
 PAGE = """---

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import ROOTS
 from learnpack.cli import main
 from learnpack.errors import Diagnostics
 from learnpack.loader import load_course
 from learnpack.translate.status import course_status, stamp
+from support.courses import ROOTS
 
 
 def states(root: Path, language: str) -> dict[str, str]:

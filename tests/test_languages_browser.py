@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from browser import run_axe
-from conftest import ROOTS
 from learnpack.build import build
-from test_browser import answer
+from support.answers import answer
+from support.browser import run_axe
+from support.courses import ROOTS
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOTS
 from learnpack.build import build
-from scorm_lms import (
+from support.answers import RIGHT, WRONG, answer
+from support.courses import ROOTS
+from support.lms import (
     LOCATION,
     STATUS,
     SUSPEND,
@@ -32,7 +33,6 @@ from scorm_lms import (
     stored,
     walk_to_quiz,
 )
-from test_browser import RIGHT, WRONG, answer
 
 pytestmark = pytest.mark.browser
 BOTH = pytest.mark.parametrize("version", ["12", "2004"])

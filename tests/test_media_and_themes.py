@@ -7,10 +7,10 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from conftest import write_course
 from learnpack.build import build
 from learnpack.errors import Diagnostics, Level
 from learnpack.loader import load_course
+from support.courses import write_course
 
 
 def test_video_gets_player_and_caption_tracks(tmp_path: Path) -> None:

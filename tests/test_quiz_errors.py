@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from conftest import write_course
 from learnpack.errors import CourseError
 from learnpack.loader import load_course
+from support.courses import write_course
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -8,7 +8,7 @@ import pytest
 from markdown_it.utils import read_fixture_file
 
 from learnpack.markdown import create_markdown
-from quiztree import dump
+from support.quiztree import dump
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import write_course
 from learnpack.build import build
 from learnpack.markdown import create_markdown
+from support.courses import write_course
 
 MD = create_markdown()
 

@@ -8,21 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS
 from learnpack.build import build
-from scorm_lms import (
+from support.answers import answer
+from support.courses import ROOTS
+from support.lms import (
     PREFERENCE,
     check_values,
     cmi,
     exit_course,
     held_after,
+    interactions,
     launch,
     next_visit,
     serve_lms,
     wait_for_page,
 )
-from test_browser import answer
-from test_scorm_runtime import interactions
 
 pytestmark = pytest.mark.browser
 

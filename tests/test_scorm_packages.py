@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import REPO, ROOTS, SCHEMAS, write_course
 from learnpack.build import build
 from learnpack.errors import CourseError
 from learnpack.loader import load_course
 from learnpack.scorm.suspend import KEY_WIDTH, LIMITS, assign_keys, worst_case_length
+from support.courses import REPO, ROOTS, SCHEMAS, write_course
 
 needs_schemas = pytest.mark.skipif(not SCHEMAS.is_dir(), reason=f"ADL schemas not found at {SCHEMAS}")
 XSD = {"scorm12": "scorm12/manifest.xsd", "scorm2004": "scorm2004-4th/manifest.xsd"}

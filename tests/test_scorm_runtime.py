@@ -13,16 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS
 from learnpack.build import build
 from learnpack.errors import CourseError
-from scorm_lms import (
+from support.answers import RIGHT, WRONG, answer
+from support.courses import ROOTS
+from support.lms import (
     VERSIONS,
     check_record_kept,
     check_values,
     cmi,
     exit_course,
     held_after,
+    interactions,
     launch,
     log,
     next_visit,
@@ -30,7 +32,6 @@ from scorm_lms import (
     sets,
     walk_to_quiz,
 )
-from test_browser import RIGHT, WRONG, answer
 
 pytestmark = pytest.mark.browser
 
@@ -42,15 +43,6 @@ def lms_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     out = build(ROOTS / "basic", list(VERSIONS.values()), tmp_path_factory.mktemp("packages")).out
     with serve_lms(root, out) as url:
         yield url, root
-
-
-def interactions(page) -> dict[int, dict[str, str]]:  # type: ignore[no-untyped-def]
-    records: dict[int, dict[str, str]] = {}
-    for element, value in sets(page):
-        parts = element.split(".", 3)
-        if element.startswith("cmi.interactions.") and parts[2].isdigit():
-            records.setdefault(int(parts[2]), {})[parts[3]] = value
-    return records
 
 
 # ---- the tests ---------------------------------------------------------------------------
@@ -253,9 +245,9 @@ WORST = """# Alt
 
 def test_suspend_data_never_exceeds_the_computed_worst_case(page, tmp_path: Path, lms_server) -> None:  # type: ignore[no-untyped-def]
     """Every answer at its longest: the state the SCO stores is exactly as long as the build computed."""
-    from conftest import write_course
     from learnpack.loader import load_course
     from learnpack.scorm.suspend import AnswerLimits, worst_case_length
+    from support.courses import write_course
 
     server, root = lms_server
     course_dir = write_course(tmp_path / "c", {"01-m/01-alt.md": WORST})
@@ -309,7 +301,7 @@ def test_an_lms_frame_of_another_origin_is_passed_over_safely(page, lms_server) 
 
 def test_a_package_built_for_a_larger_suspend_data_uses_it(page, tmp_path: Path, lms_server) -> None:  # type: ignore[no-untyped-def]
     """--scorm12-suspend-limit 64000 (Moodle with standards mode off): the runtime stores more than 4096."""
-    from conftest import write_course
+    from support.courses import write_course
 
     server, root = lms_server
     questions = "".join(f"### Tanke {n} {{#tanke-{n} type=reflection}}\n\n" for n in range(20))

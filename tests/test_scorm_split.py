@@ -12,9 +12,9 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from conftest import write_course
 from learnpack.build import build
 from learnpack.cli import main
+from support.courses import write_course
 
 COURSE_YML = "id: t\ntitle: T\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, en]\n"
 PAGES = {

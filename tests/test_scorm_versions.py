@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import REPO
 from learnpack.scorm.suspend import LIMITS
 from learnpack.scorm.versions import BY_LABEL, SCORM12, SCORM2004, VERSIONS
 from learnpack.targets import TARGETS
 from learnpack.validate.manifest import RULES
 from learnpack.validate.package import XSD_FOLDERS
+from support.courses import REPO
 
 ADAPTERS = REPO / "src" / "learnpack" / "runtime" / "scorm"
 

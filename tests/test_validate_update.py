@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from learnpack.build import build
 from learnpack.cli import main
 from learnpack.validate.update import Question, Quiz, question_changes
-from test_validate import MANIFEST_12, package, write_zip
+from support.packages import MANIFEST_12, package, write_zip
 
 QUIZ_PAGE = "02-quiz/01-sporsmal.md"
 TARGETS = ["scorm12", "scorm2004"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, write_course
 from learnpack.config import fallback_chains
 from learnpack.errors import CourseError, Diagnostics
 from learnpack.loader import load_course
+from support.courses import ROOTS, write_course
 
 SOURCE_QUIZ = """# Spørsmål
 

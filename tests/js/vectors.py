@@ -29,7 +29,6 @@ from typing import Any
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
-from conftest import write_course  # noqa: E402
 from learnpack.config import ANSWER_LENGTHS  # noqa: E402
 from learnpack.digits import digit_zeros  # noqa: E402
 from learnpack.i18n.catalog import Strings, catalog_languages  # noqa: E402
@@ -40,7 +39,8 @@ from learnpack.rendering import answer_key  # noqa: E402
 from learnpack.scorm.suspend import ALPHABET, SHORT_TEXT, AnswerLimits, StateKeys, worst_case_length  # noqa: E402
 from learnpack.scorm.versions import VERSIONS, runtime_script  # noqa: E402
 from learnpack.targets.html import course_script  # noqa: E402
-from scorm_datamodel import Checker  # noqa: E402
+from support.courses import write_course  # noqa: E402
+from support.datamodel import Checker  # noqa: E402
 
 Json = dict[str, Any]
 

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from browser import require
-from conftest import REPO
-from scorm_datamodel import Checker
+from support.browser import require
+from support.courses import REPO
+from support.datamodel import Checker
 
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist"
-LMS = Path(__file__).parent / "lms"
+LMS = Path(__file__).resolve().parent.parent / "lms"
 VERSIONS = {"12": "scorm12", "2004": "scorm2004"}
 STATUS = {"12": "cmi.core.lesson_status", "2004": "cmi.completion_status"}
 EXIT = {"12": "cmi.core.exit", "2004": "cmi.exit"}
@@ -195,3 +195,12 @@ def check_record_kept(page, version: str, held: dict[str, Any] | None) -> None: 
             assert match.group(1) not in written, f"interaction {match.group(1)} written twice"
             written.add(match.group(1))
         current[element] = value
+
+
+def interactions(page) -> dict[int, dict[str, str]]:  # type: ignore[no-untyped-def]
+    records: dict[int, dict[str, str]] = {}
+    for element, value in sets(page):
+        parts = element.split(".", 3)
+        if element.startswith("cmi.interactions.") and parts[2].isdigit():
+            records.setdefault(int(parts[2]), {})[parts[3]] = value
+    return records
