@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from markdown_it.utils import read_fixture_file
 
 from learnpack.markdown import create_markdown
+from support.courses import TESTS
 from support.quiztree import dump
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 
 
 @pytest.mark.parametrize(

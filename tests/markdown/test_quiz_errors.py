@@ -9,9 +9,9 @@ from markdown_it.utils import read_fixture_file
 
 from learnpack.errors import CourseError
 from learnpack.loader import load_course
-from support.courses import write_course
+from support.courses import TESTS, write_course
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = TESTS / "fixtures"
 
 
 @pytest.mark.parametrize(

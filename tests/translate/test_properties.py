@@ -7,7 +7,7 @@ translator returns anything at all. Then:
 - an untouched round trip changes nothing.
 
 CI runs a few examples (profile "ci"); run many with
-``python3 -m pytest tests/test_i18n_properties.py --hypothesis-profile=thorough``.
+``python3 -m pytest tests/translate/test_properties.py --hypothesis-profile=thorough``.
 """
 
 from __future__ import annotations
