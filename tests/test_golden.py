@@ -41,3 +41,17 @@ def test_the_basic_course_builds_to_the_golden_tree(tmp_path: Path) -> None:
                                           f"golden/{name}", f"built/{name}"))
              for name in built if built[name] != golden[name]]
     assert not diffs, "\n".join(diffs) + "\nLEARNPACK_GOLDEN=update to accept"
+
+
+def test_titles_shown_from_another_language_say_which(tmp_path: Path) -> None:
+    """On the Arabic start page, a page shown from the bokmål fallback is marked lang="nb" (WCAG 3.1.2)."""
+    from lxml import html as lxml_html
+
+    out = build(ROOTS / "multilang", ["html"], tmp_path / "out").out / "html"
+    start = lxml_html.fromstring((out / "ar" / "index.html").read_bytes())
+    (fallback,) = start.xpath("//li[@data-page='01-intro/02-mer']//span[@lang]")
+    assert (fallback.get("lang"), fallback.get("dir")) == ("nb", "ltr")
+    assert not start.xpath("//li[@data-page='01-intro/01-velkommen']//span[@lang]")  # translated: no mark
+    assert start.xpath("string(//li[@class='module'][1]/h2/span[@lang='nb'])") == "Innledning"  # no Arabic title
+    script = (out / "assets" / "course.ar.js").read_text(encoding="utf-8")
+    assert '"lang": "nb"' in script and '"ar": "rtl"' in script

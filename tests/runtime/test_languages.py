@@ -86,3 +86,13 @@ def test_arabic_is_right_to_left(page, site: Path) -> None:  # type: ignore[no-u
 def test_axe_on_translated_and_fallback_pages(page, site: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     page.goto((site / name).as_uri())
     assert run_axe(page) == []
+
+
+def test_the_table_of_contents_marks_titles_from_another_language(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "ar" / "01-intro" / "01-velkommen.html").as_uri())
+    page.locator(".toc-toggle").click()
+    assert page.locator("#toc .toc-module span").first.get_attribute("lang") == "nb"  # no Arabic module title
+    fallback = page.locator("#toc a[href$='02-mer.html']")
+    assert (fallback.get_attribute("lang"), fallback.get_attribute("dir")) == ("nb", "ltr")
+    assert page.locator("#toc a[href$='01-velkommen.html']").get_attribute("lang") is None
+    assert page.locator(".breadcrumb span[lang='nb']").inner_text() == "Innledning"

@@ -31,6 +31,7 @@ from support.lms import (
     serve_lms,
     sets,
     stored,
+    wait_for_page,
     walk_to_quiz,
 )
 
@@ -175,7 +176,7 @@ def test_a_stale_suspend_data_never_lowers_the_record(page, server: str, version
     """An LMS that lost writes hands back an older state with the newer status and score."""
     course = launch(page, server, version)
     course.locator(".start-link").click()
-    course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
+    wait_for_page(course, "01-intro/01-velkommen")
     exit_course(page, course)
     early = held_after(page)
     finished = play(page, server, version, RIGHT, held=next_visit(early, version))
@@ -203,10 +204,10 @@ def test_a_session_writes_each_value_once_per_event(page, server: str) -> None: 
     walk_to_quiz(course)
     for page_id in ("01-intro/02-bilde", "01-intro/01-velkommen"):
         course.locator(".pager-prev").click()
-        course.locator(f"body[data-page='{page_id}']").wait_for()
+        wait_for_page(course, page_id)
     for page_id in ("01-intro/02-bilde", "02-quiz/01-sporsmal"):
         course.locator(".pager-next").click()
-        course.locator(f"body[data-page='{page_id}']").wait_for()
+        wait_for_page(course, page_id)
     field = course.locator("#q-ord input")
     field.press_sequentially("bradykardi")
     field.blur()

@@ -30,6 +30,7 @@ from support.lms import (
     next_visit,
     serve_lms,
     sets,
+    wait_for_page,
     walk_to_quiz,
 )
 
@@ -176,7 +177,7 @@ def test_closing_the_window_suspends_an_unfinished_visit(page, lms_server, versi
     server, _ = lms_server
     course = launch(page, server, version)
     course.locator(".start-link").click()
-    course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
+    wait_for_page(course, "01-intro/01-velkommen")
     # The learner leaves without pressing Exit: pagehide is the fallback that finishes the session.
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("window.LMS.log.some(e => e[0] === 'LMSFinish' || e[0] === 'Terminate')")
@@ -258,7 +259,7 @@ def test_suspend_data_never_exceeds_the_computed_worst_case(page, tmp_path: Path
     page.goto(f"{server}/lms.html?version=12&sco=scoworst/sco.html")
     course = page.frame_locator("#sco").frame_locator(".sco-frame")
     course.locator(".start-link").click()
-    course.locator("body[data-page='01-m/01-alt']").wait_for()
+    wait_for_page(course, "01-m/01-alt")
     answer(course, {
         "q-en": "b", "q-flere": ["a", "b", "c", "d"], "q-sant": "true", "q-ord": "\"|~" * 50,
         "q-tall": "9" * 200, "q-rekke": {"a": "3", "b": "2", "c": "1"}, "q-koble": {"l0": "r1", "l1": "r0"},
@@ -279,7 +280,7 @@ def test_without_an_lms_the_package_runs_standalone(page, lms_server) -> None:  
     page.goto(f"{server}/sco12/sco.html")
     course = page.frame_locator(".sco-frame")
     course.locator(".start-link").click()
-    course.locator("body[data-page='01-intro/01-velkommen']").wait_for()
+    wait_for_page(course, "01-intro/01-velkommen")
     page.goto(f"{server}/sco12/nb/02-quiz/01-sporsmal.html")
     page.locator("#q-puls input[value='b']").check()
     page.goto(f"{server}/sco12/sco.html")
@@ -313,7 +314,7 @@ def test_a_package_built_for_a_larger_suspend_data_uses_it(page, tmp_path: Path,
     zipfile.ZipFile(next((out / "scorm12").glob("*.zip"))).extractall(root / "scobig")
     course = launch(page, server, "12", sco="scobig/sco.html")
     course.locator(".pages a").first.click()
-    course.locator("body[data-page='01-m/01-tanker']").wait_for()
+    wait_for_page(course, "01-m/01-tanker")
     for n in range(20):
         course.locator(f"#q-tanke-{n} textarea").fill("x" * 250)
     course.locator("form.quiz button[type=submit]").click()

@@ -100,7 +100,7 @@ def test_a_verdict_never_changes_with_the_language(page, server: str, version: s
     course = launch(page, server, version, held=held)
     assert course.locator("html").get_attribute("lang") == first
     course.locator(".pages a").last.click()
-    course.locator("body[data-page='02-quiz/01-sporsmal']").wait_for()
+    wait_for_page(course, "02-quiz/01-sporsmal")
     answer(course, {"q-puls": "b", "q-tf": "true", "q-ord": typed})
     course.locator("form.quiz button[type=submit]").click()
     course.locator(".quiz-result p").wait_for()
@@ -131,7 +131,7 @@ def test_a_question_shown_from_the_fallback_is_described_in_its_own_language(pag
     course = launch(page, server, "2004", held={"cmi": {"learner_preference": {"language": "nn"}}})
     assert course.locator("html").get_attribute("lang") == "nn"
     course.locator(".pages a").last.click()
-    course.locator("body[data-page='02-quiz/01-sporsmal']").wait_for()
+    wait_for_page(course, "02-quiz/01-sporsmal")
     answer(course, {"q-puls": "b", "q-tf": "true", "q-ord": "bradykardi"})
     course.locator("form.quiz button[type=submit]").click()
     course.locator(".quiz-result p").wait_for()

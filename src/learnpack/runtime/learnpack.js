@@ -58,6 +58,15 @@
 
   function save() { store.save(state); }
 
+  /* Text in another language than the page's says so (WCAG 3.1.2). */
+  function inLanguage(node, lang) {
+    if (lang && lang !== document.documentElement.lang) {
+      node.setAttribute("lang", lang);
+      node.setAttribute("dir", course.directions && course.directions[lang] || "auto");
+    }
+    return node;
+  }
+
   function visitedCount() {
     return allPages.filter(function (p) { return state.visited[p.id]; }).length;
   }
@@ -130,11 +139,13 @@
     var list = el("ol", { "class": "toc-modules" });
     course.modules.forEach(function (module, index) {
       var item = el("li");
-      item.appendChild(el("p", { "class": "toc-module" }, t.module + " " + (index + 1) + ": " + module.title));
+      var heading = el("p", { "class": "toc-module" }, t.module + " " + (index + 1) + ": ");
+      heading.appendChild(inLanguage(el("span", {}, module.title), module.lang));
+      item.appendChild(heading);
       var pages = el("ol");
       module.pages.forEach(function (page) {
         var li = el("li", { "class": state.visited[page.id] ? "visited" : "" });
-        var link = el("a", { href: root + page.href }, page.title);
+        var link = inLanguage(el("a", { href: root + page.href }, page.title), page.lang);
         if (page.id === pageId) link.setAttribute("aria-current", "page");
         li.appendChild(link);
         li.appendChild(el("span", { "class": "visually-hidden" }, " (" +
