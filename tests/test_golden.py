@@ -55,3 +55,14 @@ def test_titles_shown_from_another_language_say_which(tmp_path: Path) -> None:
     assert start.xpath("string(//li[@class='module'][1]/h2/span[@lang='nb'])") == "Innledning"  # no Arabic title
     script = (out / "assets" / "course.ar.js").read_text(encoding="utf-8")
     assert '"lang": "nb"' in script and '"ar": "rtl"' in script
+
+
+def test_a_fallback_notice_names_each_language_in_its_own(tmp_path: Path) -> None:
+    from lxml import html as lxml_html
+
+    out = build(ROOTS / "multilang", ["html"], tmp_path / "out").out / "html"
+    page = lxml_html.fromstring((out / "ar" / "01-intro" / "02-mer.html").read_bytes())
+    names = page.xpath("//p[@class='fallback-notice']/bdi")
+    assert [name.get("lang") for name in names] == ["ar", "nb"]
+    start = lxml_html.fromstring((out / "ar" / "index.html").read_bytes())
+    assert start.xpath("string(//p[@class='lead']/span/@lang)") == "nb"  # the description exists only in bokmål

@@ -76,8 +76,11 @@ def _translate(course: Course, ctx: PageContext, language: str) -> Course:
             module, pages=pages, title=module.titles.get(title_language, module.title), title_language=title_language,
             description=module.descriptions[description_language] if description_language else module.description,
         ))
+    title_language = _first_language(course.config.titles, chain) or source
+    description_language = _first_language(course.config.descriptions, chain) or source
     config = replace(course.config, title=_first(course.config.titles, chain) or course.config.title,
-                     description=_first(course.config.descriptions, chain) or course.config.description)
+                     description=_first(course.config.descriptions, chain) or course.config.description,
+                     title_language=title_language, description_language=description_language)
     return Course(root=course.root, config=config, modules=tuple(modules), language=language)
 
 

@@ -214,6 +214,8 @@ class CourseConfig:
     descriptions: dict[str, str] = field(default_factory=dict)
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> chain
     strings: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> interface string overrides
+    title_language: str = ""  # in a translation: the language ``title`` is written in ("" the source's)
+    description_language: str = ""  # ... and ``description``
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,8 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
             "language_name": language_name,
             "direction": self.direction,
             "in_language": lambda text, lang, page_lang=language: in_language(text, lang, page_lang),
+            "fill": fill,
+            "bdi": bdi,
         }
         index = env.get_template("index.html").render(
             **common,
@@ -193,3 +195,13 @@ def in_language(text: str, language: str, page_language: str) -> Markup:
     if not language or language == page_language:
         return Markup.escape(text)
     return Markup('<span lang="{}" dir="{}">{}</span>').format(language, text_direction(language), text)
+
+
+def bdi(text: str, language: str) -> Markup:
+    """A name in its own language, isolated so that it keeps its order in a sentence of another direction."""
+    return Markup('<bdi lang="{}">{}</bdi>').format(language, text)
+
+
+def fill(template: str, **values: Markup) -> Markup:
+    """An interface string with ``{placeholders}`` filled in with markup (the string itself escaped)."""
+    return Markup.escape(template).format(**values)
