@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .i18n.catalog import Strings
+from .i18n.catalog import Strings, text_direction
 from .model import Kind, Page, Question, Quiz
 
 
@@ -25,16 +25,19 @@ class PageRenderer:
 
     def body(self, page: Page) -> Markup:
         if page.id not in self._cache:
-            parts = [Markup(s.html) if s.quiz is None else self.quiz(s.quiz) for s in page.segments]
+            parts = [Markup(s.html) if s.quiz is None else self.quiz(s.quiz, page.language) for s in page.segments]
             self._cache[page.id] = Markup("").join(parts)
         return self._cache[page.id]
 
-    def quiz(self, quiz: Quiz) -> Markup:
+    def quiz(self, quiz: Quiz, content_language: str = "") -> Markup:
+        """A quiz; in content of another language (a fallback page), its interface text says its own."""
         template = self.env.get_template("quiz.html")
+        ui = self.strings.language
+        ui_lang = (Markup(' lang="{}" dir="{}"').format(ui, text_direction(ui))
+                   if content_language and content_language != ui else Markup(""))
         return Markup(template.render(quiz=quiz, t=self.strings, key=answer_key_json(quiz),
                                       display_order=display_order, match_targets=match_targets,
-                                      limits=self.limits,
-                                      Kind=Kind))
+                                      limits=self.limits, Kind=Kind, ui=ui_lang))
 
 
 def display_order(question: Question) -> list[int]:

@@ -397,8 +397,11 @@
       });
       var answerText = reveal && !right && correctAnswerText(fs, qkey);
       if (answerText) {
-        verdict.parentNode.insertBefore(el("p", { "class": "reveal" },
-          format(t["answer.correct_was"], { answer: answerText })), verdict.nextSibling);
+        var revealed = el("p", { "class": "reveal" }, format(t["answer.correct_was"], { answer: answerText }));
+        ["lang", "dir"].forEach(function (name) {  // interface text: the verdict's language, not the content's
+          if (verdict.hasAttribute(name)) revealed.setAttribute(name, verdict.getAttribute(name));
+        });
+        verdict.parentNode.insertBefore(revealed, verdict.nextSibling);
       }
     }
 
