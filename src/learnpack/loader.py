@@ -75,6 +75,7 @@ def _translate(course: Course, ctx: PageContext, language: str) -> Course:
         modules.append(replace(
             module, pages=pages, title=module.titles.get(title_language, module.title), title_language=title_language,
             description=module.descriptions[description_language] if description_language else module.description,
+            description_language=description_language or module.description_language,
         ))
     title_language = _first_language(course.config.titles, chain) or source
     description_language = _first_language(course.config.descriptions, chain) or source
@@ -149,7 +150,8 @@ def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | 
     titles, descriptions = meta
     return Module(slug=folder.name, title=titles[ctx.language], description=descriptions.get(ctx.language, ""),
                   pages=tuple(pages), origin=Source(folder / "module.yml", 1), titles=titles,
-                  descriptions=descriptions, title_language=ctx.language)
+                  descriptions=descriptions, title_language=ctx.language,
+                  description_language=ctx.language)
 
 
 def _check_unique_ids(course: Course, diagnostics: Diagnostics) -> None:

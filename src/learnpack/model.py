@@ -189,6 +189,7 @@ class Module:
     titles: dict[str, str] = field(default_factory=dict)  # every title module.yml gives, by language
     descriptions: dict[str, str] = field(default_factory=dict)
     title_language: str = ""  # the language ``title`` is written in
+    description_language: str = ""  # ... and ``description``
 
     @property
     def minutes(self) -> int:

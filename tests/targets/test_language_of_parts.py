@@ -47,3 +47,11 @@ def test_on_a_translated_page_the_interface_needs_no_mark(tmp_path: Path) -> Non
     out = build(SAMPLE, ["html"], tmp_path / "out").out / "html"
     page = lxml_html.fromstring((out / "nb" / "04-nar-tilkalle-hjelp" / "03-sluttest.html").read_bytes())
     assert not page.xpath("//form//*[@lang]")
+
+
+def test_module_descriptions_from_another_language_say_which(tmp_path: Path) -> None:
+    out = build(SAMPLE, ["html"], tmp_path / "out").out / "html"
+    start = lxml_html.fromstring((out / "ar" / "index.html").read_bytes())
+    descriptions = start.xpath("//li[@class='module']/p[not(@class)]")
+    assert len(descriptions) == 4  # the sample's module descriptions are in bokmål only
+    assert all(d.xpath("string(./span/@lang)") == "nb" for d in descriptions)
