@@ -96,3 +96,12 @@ def test_the_table_of_contents_marks_titles_from_another_language(page, site: Pa
     assert (fallback.get_attribute("lang"), fallback.get_attribute("dir")) == ("nb", "ltr")
     assert page.locator("#toc a[href$='01-velkommen.html']").get_attribute("lang") is None
     assert page.locator(".breadcrumb span[lang='nb']").inner_text() == "Innledning"
+
+
+def test_switching_language_keeps_the_place_on_the_page(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    """A question's id is the same in every language: the switch lands on the same question."""
+    page.goto((site / "nb" / "02-quiz" / "01-sporsmal.html").as_uri() + "#q-ord")
+    page.locator(".language-menu summary").click()
+    page.locator(".language-menu a[hreflang='en']").click()
+    page.wait_for_url("**/en/02-quiz/01-sporsmal.html#q-ord")
+    assert page.evaluate("location.hash") == "#q-ord"

@@ -555,9 +555,11 @@
     render();
   }
 
-  /* A language chosen in the menu is the one the start page opens next time. */
+  /* A language chosen in the menu is the one the start page opens next time; the place on the
+     page comes along (headings keep their ids in every language). */
   document.querySelectorAll(".language-menu a[data-lang]").forEach(function (link) {
     link.addEventListener("click", function () {
+      if (window.location.hash) link.setAttribute("href", link.getAttribute("href").split("#")[0] + window.location.hash);
       try {
         window.localStorage.setItem("learnpack:" + course.id + ":language", link.getAttribute("data-lang"));
       } catch (e) { /* not kept */ }
