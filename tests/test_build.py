@@ -27,8 +27,8 @@ def test_basic_course_layout(build_root) -> None:  # type: ignore[no-untyped-def
     site = report.out / "html"
     names = sorted(tree_digest(site))
     assert names == [
-        "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/learnpack.js",
-        "assets/numbers.js", "assets/store-local.js", "index.html", "media/01-intro/img/sirkel.svg",
+        "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/page.js",
+        "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
         "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html", "nb/index.html",
     ]
     assert sorted(f.path.relative_to(site).as_posix() for f in report.files) == names
@@ -187,3 +187,14 @@ def test_styles_load_no_font_and_name_system_fonts_for_every_script(build_root) 
     physical = re.findall(r"(?:margin|padding|border|inset)-(?:left|right)|[{;\s](?:left|right)\s*:|"
                           r"(?:float|text-align|clear)\s*:\s*(?:left|right)", css)
     assert physical == []  # logical properties only, so right-to-left pages mirror by themselves
+
+
+def test_each_page_type_loads_one_runtime_script(build_root) -> None:  # type: ignore[no-untyped-def]
+    """The build joins what a page type needs: content pages get the quiz engine, the start page does not."""
+    site = build_root("basic").out / "html"
+    page = (site / "nb" / "02-quiz" / "01-sporsmal.html").read_text(encoding="utf-8")
+    start = (site / "nb" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<script src=") == 2 and "assets/page.js" in page and "assets/course.nb.js" in page
+    assert start.count("<script src=") == 2 and "assets/start.js" in start
+    assert "window.LearnpackQuiz" in (site / "assets" / "page.js").read_text(encoding="utf-8")
+    assert "window.LearnpackQuiz =" not in (site / "assets" / "start.js").read_text(encoding="utf-8")

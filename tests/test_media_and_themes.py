@@ -61,7 +61,7 @@ def test_course_theme_overrides_one_template_and_the_css(tmp_path: Path) -> None
     assert "Kommunens kurs: T" in (out / "nb" / "index.html").read_text(encoding="utf-8")
     assert (out / "assets" / "learnpack.css").read_text(encoding="utf-8") == "body { color: #000; }\n"
     assert "quiz" not in (out / "nb" / "01-m" / "01-p.html").read_text(encoding="utf-8")  # default page.html used
-    assert (out / "assets" / "learnpack.js").is_file()
+    assert (out / "assets" / "page.js").is_file()
 
 
 def test_callout_labels_are_in_the_course_language(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_a_theme_cannot_replace_the_learner_runtime(tmp_path: Path) -> None:
     (static / "scorm" / "sco-runtime.js").write_text("/* a theme's own LMS code */\n", encoding="utf-8")
     (static / "extra.css").write_text("p { margin: 0; }\n", encoding="utf-8")
     out = build(root, ["html", "scorm12"], tmp_path / "out").out
-    assert "a theme's own" not in (out / "html" / "assets" / "learnpack.js").read_text(encoding="utf-8")
+    assert "a theme's own" not in (out / "html" / "assets" / "page.js").read_text(encoding="utf-8")
     assert (out / "html" / "assets" / "extra.css").is_file()  # the theme's styles still come along
     with zipfile.ZipFile(next((out / "scorm12").glob("*.zip"))) as archive:
         assert b"a theme's own" not in archive.read("assets/sco-runtime.js")

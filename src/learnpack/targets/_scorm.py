@@ -46,7 +46,10 @@ class ScormTarget(HtmlTarget):
 
     version: ClassVar[ScormVersion]
     adapter: ClassVar[str]
-    scripts: ClassVar[tuple[str, ...]] = ("course.js", "numbers.js", "store-local.js", "store-sco.js", "learnpack.js")
+    bundles: ClassVar[dict[str, tuple[str, ...]]] = {
+        "page.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
+        "start.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "learnpack.js"),
+    }
     site_scripts: ClassVar[tuple[str, ...]] = ()
     #: Other ways to hold a longer learner state: (characters they hold, how to ask for it).
     roomier: ClassVar[tuple[tuple[int, str], ...]] = ()
@@ -199,6 +202,7 @@ class ScormTarget(HtmlTarget):
         scripts = runtime.files()
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
             shutil.copyfile(scripts[f"scorm/{name}"], site / "assets" / name)
+        shutil.copyfile(scripts["numbers.js"], site / "assets" / "numbers.js")  # the launcher's decimals
         facts = runtime_script(self.version, self.options.suspend_limit)
         (site / "assets" / "scorm-version.js").write_text(facts, encoding="utf-8")
 

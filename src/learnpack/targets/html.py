@@ -43,7 +43,11 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
     """``--target html``: the course as a static site."""
 
     name: ClassVar[str] = "html"
-    scripts: ClassVar[tuple[str, ...]] = ("course.js", "numbers.js", "store-local.js", "learnpack.js")
+    #: The runtime files each page type needs, joined into one script (pages also load course.<lang>.js).
+    bundles: ClassVar[dict[str, tuple[str, ...]]] = {
+        "page.js": ("numbers.js", "store-local.js", "quiz.js", "learnpack.js"),
+        "start.js": ("numbers.js", "store-local.js", "learnpack.js"),
+    }
     site_scripts: ClassVar[tuple[str, ...]] = ("choose-language.js",)  # only where there is a chooser page
 
     @classmethod
@@ -59,12 +63,14 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
 
     def write_shared(self, out: Path, courses: list[Course]) -> None:
         """The theme's assets and the media, once for every language."""
-        for name, source in {**self.context.theme.static_files(), **runtime.files()}.items():
-            if name.startswith("scorm/") and Path(name).name not in self.scripts:
-                continue  # another target's runtime
-            if name in HtmlTarget.site_scripts and name not in self.site_scripts:
-                continue
+        for name, source in self.context.theme.static_files().items():
             self.copy_file(source, out / "assets" / Path(name).name, None)
+        scripts = runtime.files()
+        for bundle, parts in self.bundles.items():
+            text = "\n".join(scripts[part].read_text(encoding="utf-8") for part in parts)
+            self.write_text(out / "assets" / bundle, text, None)
+        for name in self.site_scripts:
+            self.copy_file(scripts[name], out / "assets" / name, None)
         media = {m for course in courses for page in course.pages for m in page.media}
         for path in sorted(media):
             self.copy_file(path, out / MEDIA_FOLDER / path.relative_to(self.course.root), None)
@@ -104,7 +110,7 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
             "csp": CSP,
             "version": __version__,
             "t": strings,
-            "scripts": tuple(f"course.{language}.js" if s == "course.js" else s for s in self.scripts),
+            "scripts": (f"course.{language}.js", "page.js"),
             "in_lms": self.name != "html",
             "languages": self.languages(course),
             "language_name": language_name,
@@ -114,7 +120,7 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
             "bdi": bdi,
         }
         index = env.get_template("index.html").render(
-            **common,
+            **{**common, "scripts": (f"course.{language}.js", "start.js")},
             root="",
             assets="../assets/",
             page_id="",
