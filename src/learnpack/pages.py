@@ -99,12 +99,13 @@ class _PageLoader:
 
     def _mark_untranslated(self, text: str, tokens: list[Token], recorded: list[str]) -> None:
         """Texts a translation still shows in the source language say so: ``lang`` and ``dir`` on their block."""
+        from .translate.alignment import UNTRANSLATED
         from .translate.segments import page_segments  # the exchange's view of a page: one entry per text
 
         texts = page_segments(text)
         if len(texts) != len(recorded):
             return  # edited by hand since: the map no longer describes the page
-        untranslated = {(t.line, t.source) for t, key in zip(texts, recorded, strict=True) if key == "-"}
+        untranslated = {(t.line, t.source) for t, key in zip(texts, recorded, strict=True) if key == UNTRANSLATED}
         language = self.ctx.source_language
         blocks: list[Token] = []
         for token in tokens:

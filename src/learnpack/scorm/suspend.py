@@ -110,6 +110,10 @@ class AnswerLimits:
     def for_course(cls, course: Course) -> AnswerLimits:
         return cls(text=course.config.text_max, number=NUMBER_MAX, reflection=course.config.reflection_max)
 
+    def by_kind(self) -> dict[str, int]:
+        """``{"text": …, "numeric": …, "reflection": …}``: the fields' maxlength, for templates and the runtime."""
+        return {Kind.TEXT.value: self.text, Kind.NUMERIC.value: self.number, Kind.REFLECTION.value: self.reflection}
+
     def of(self, kind: Kind) -> int:
         return {Kind.TEXT: self.text, Kind.NUMERIC: self.number, Kind.REFLECTION: self.reflection}[kind]
 

@@ -14,8 +14,9 @@ from typing import ClassVar, Generic, TypeVar
 
 from ..errors import Diagnostics
 from ..i18n.catalog import Strings, text_direction
-from ..model import NUMBER_MAX, Course
+from ..model import Course
 from ..rendering import PageRenderer
+from ..scorm.suspend import AnswerLimits
 from ..theme import Theme
 
 
@@ -51,8 +52,7 @@ class BuildContext:
     def renderer(self, language: str) -> PageRenderer:
         if language not in self.renderers:
             strings = Strings(language, self.course.config.strings.get(language))
-            config = self.course.config
-            limits = {"text": config.text_max, "numeric": NUMBER_MAX, "reflection": config.reflection_max}
+            limits = AnswerLimits.for_course(self.course).by_kind()
             self.renderers[language] = PageRenderer(self.theme.environment(), strings, limits)
         return self.renderers[language]
 

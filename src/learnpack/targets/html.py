@@ -7,6 +7,7 @@ outline is one shared ``assets/course.js`` rather than navigation repeated in ev
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +116,7 @@ class HtmlTarget(Target[Any]):  # Any, not HtmlOptions, while the SCORM targets 
             "languages": self.languages(course),
             "language_name": language_name,
             "direction": self.direction,
-            "in_language": lambda text, lang, page_lang=language: in_language(text, lang, page_lang),
+            "in_language": functools.partial(in_language, page_language=language),
             "fill": fill,
             "bdi": bdi,
         }
@@ -162,7 +163,6 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
     """``assets/course.js``: the outline, state keys and runtime strings, shared by every page."""
     config = course.config
     keys = StateKeys.for_course(course)
-    limits = AnswerLimits.for_course(course)
     data = {
         "id": config.id,
         "version": config.version,
@@ -172,7 +172,7 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
         "passMark": config.pass_mark,
         "digitZeros": digit_zeros(),  # numbers.js reads answers typed in any digits
         "directions": {lang: text_direction(lang) for lang in course.config.languages},
-        "limits": {"text": limits.text, "numeric": limits.number, "reflection": limits.reflection},
+        "limits": AnswerLimits.for_course(course).by_kind(),
         "modules": [
             {"title": m.title, "lang": m.title_language or course.language,
              "pages": [{"id": p.id, "key": keys.pages[p.id], "title": p.title, "lang": p.language or course.language,

@@ -26,8 +26,8 @@ from ..model import Course
 from ..variants import source_hash, variant_path
 from .alignment import MAP_KEY, Alignment, align, segment_map
 from .config_texts import ConfigText, clean, config_texts, with_translations
+from .front_matter import with_key
 from .segments import Segment, is_text_answer, join_inline, page_segments
-from .status import FRONT_MATTER
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 PO_PLACEHOLDER = re.compile(r"\{(\d+)\}")
@@ -271,8 +271,8 @@ def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: 
     text = apply_translations(source_file.read_text(encoding="utf-8"), page.segments, translated)
     keys = {s.key for s in page.segments if s.id in translated}
     exported = next((u.source_hash for u in units if u.source_hash), page.source_hash)
-    text = set_front_matter_text(text, "translated_from", exported if stale else page.source_hash)
-    return set_front_matter_text(text, MAP_KEY, segment_map(page.segments, keys))
+    text = with_key(text, "translated_from", exported if stale else page.source_hash)
+    return with_key(text, MAP_KEY, segment_map(page.segments, keys))
 
 
 def _merge_config(course: Course, name: str, texts: list[ConfigText], units: list[_Unit], language: str,
@@ -347,16 +347,6 @@ def _check_with(course: Course, outputs: dict[Path, str], units: dict[Path, list
             line = units[target][0].line if target in units else None
             diagnostics.error(path, line, f"with this translation, {relative.as_posix()}:{problem.line or 1} would "
                               f"fail to check: {problem.message} [{problem.code}]", "i18n.import_invalid")
-
-
-def set_front_matter_text(text: str, key: str, value: str) -> str:
-    """``text`` with ``key: value`` in its front matter."""
-    match = FRONT_MATTER.match(text)
-    line = f'{key}: "{value}"\n'  # quoted: "0123…" is a hash, not a number
-    if match is None:
-        return f"---\n{line}---\n{text}"
-    body = re.sub(rf"(?m)^{re.escape(key)}:.*\n", "", match.group(1) or "") + line
-    return f"---\n{body}---\n" + text[match.end():]
 
 
 def apply_translations(text: str, segments: list[Segment], translated: dict[str, str]) -> str:

@@ -9,7 +9,6 @@ unverified (a hand-written variant learnpack cannot align with the source).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +17,9 @@ import jinja2
 from ..i18n.catalog import language_name
 from ..model import Course
 from ..variants import source_hash, variant_path
+from .front_matter import with_key, write
 
 STATES = ("translated", "outdated", "untracked", "missing")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 
 
 SEGMENT_STATES = ("translated", "outdated", "missing", "unverified")
@@ -91,48 +90,25 @@ def stamp(course: Course, language: str, page_ids: list[str] | None = None) -> l
         path = variant_path(source.origin.path, language)
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8")
-        set_front_matter_key(path, text, "translated_from", source_hash(source.origin.path))
-        _stamp_segments(source.origin.path, path)
+        text = with_key(path.read_text(encoding="utf-8"), "translated_from", source_hash(source.origin.path))
+        write(path, with_key(text, "translated_segments", _segment_map(source.origin.path, text)))
         written.append(path)
     return written
 
 
-def _stamp_segments(source: Path, variant: Path) -> None:
+def _segment_map(source: Path, variant_text: str) -> str | None:
     """The author says the variant is current: each of its texts translates today's source text.
 
-    That holds segment by segment only when the variant has the source's shape; otherwise
-    the map is removed, and the next import asks for the variant to be brought in line.
+    That holds text by text only when the variant has the source's shape; otherwise there is
+    no map (``None``), and the next import asks for the variant to be brought in line.
     """
     from .segments import page_segments  # the segments need the Markdown dialect, which needs the catalogs
 
-    ours = page_segments(variant.read_text(encoding="utf-8"))
+    ours = page_segments(variant_text)
     theirs = page_segments(source.read_text(encoding="utf-8"))
-    text = variant.read_text(encoding="utf-8")
-    if [s.kind for s in ours] == [s.kind for s in theirs]:
-        set_front_matter_key(variant, text, "translated_segments", " ".join(s.key for s in theirs))
-    elif re.search(r"(?m)^translated_segments:", text):
-        match = FRONT_MATTER.match(text)
-        if match:
-            body = re.sub(r"(?m)^translated_segments:.*\n", "", match.group(1) or "")
-            temporary = variant.with_name(f".{variant.name}.learnpack-tmp")
-            temporary.write_text(f"---\n{body}---\n" + text[match.end():], encoding="utf-8")
-            temporary.replace(variant)
-
-
-def set_front_matter_key(path: Path, text: str, key: str, value: str) -> None:
-    """Set ``key: value`` in the file's front matter (adding front matter if there is none)."""
-    match = FRONT_MATTER.match(text)
-    line = f'{key}: "{value}"\n'  # quoted: "0123…" is a hash, not a number
-    if match is None:
-        text = f"---\n{line}---\n{text}"
-    else:
-        body = match.group(1) or ""
-        body = re.sub(rf"(?m)^{re.escape(key)}:.*\n", "", body) + line
-        text = f"---\n{body}---\n" + text[match.end():]
-    temporary = path.with_name(f".{path.name}.learnpack-tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)  # never a half-written translation
+    if [s.kind for s in ours] != [s.kind for s in theirs]:
+        return None
+    return " ".join(s.key for s in theirs)
 
 
 def render_report(course: Course, report: dict[str, list[PageStatus]]) -> str:
