@@ -39,7 +39,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def switch_to(course, code: str) -> None:  # type: ignore[no-untyped-def]
     course.locator(".language-menu summary").click()
     course.locator(f".language-menu a[hreflang='{code}']").click()
-    course.locator(f"html[lang='{code}'] main h1").wait_for()
+    course.locator(f"html[lang='{code}'] body[data-learnpack='ready']").wait_for(state="attached")
 
 
 @pytest.mark.parametrize("version", ["12", "2004"])

@@ -76,8 +76,8 @@ def launch(page, server: str, version: str, held: dict[str, Any] | None = None, 
     page.goto("about:blank")
     page.goto(url)
     course = page.frame_locator("#sco").frame_locator(".sco-frame")
-    if wait:
-        course.locator("main h1").wait_for()
+    if wait:  # until the page's script has run to the end (its state is shown)
+        course.locator("body[data-learnpack='ready'] main h1").wait_for()
     return course
 
 
@@ -153,8 +153,8 @@ def walk_to_quiz(course) -> None:  # type: ignore[no-untyped-def]
 
 
 def wait_for_page(course, page_id: str) -> None:  # type: ignore[no-untyped-def]
-    """Until the page is shown and its script has run (it shows the contents button): the visit counts."""
-    course.locator(f"body[data-page='{page_id}'] .toc-toggle").wait_for()
+    """Until the page is shown and its script has run to the end: the visit counts, its state is shown."""
+    course.locator(f"body[data-page='{page_id}'][data-learnpack='ready']").wait_for(state="attached")
 
 
 # ---- checks of the record ---------------------------------------------------------------

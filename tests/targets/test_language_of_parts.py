@@ -7,13 +7,15 @@ area are Arabic inside the bokmål content, and say so; the questions themselves
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
 from learnpack.build import build
-from support.courses import SAMPLE
+from support.courses import ROOTS, SAMPLE, write_course
+from support.languages import misplaced
 
 INTERFACE = [".//button", ".//*[@class='question-number']", ".//p[@class='quiz-meta']", ".//p[@class='verdict']",
              ".//div[@class='quiz-result']", ".//details[@class='hint']/summary", ".//option[@value='']"]
@@ -55,3 +57,53 @@ def test_module_descriptions_from_another_language_say_which(tmp_path: Path) -> 
     descriptions = start.xpath("//li[@class='module']/p[not(@class)]")
     assert len(descriptions) == 4  # the sample's module descriptions are in bokmål only
     assert all(d.xpath("string(./span/@lang)") == "nb" for d in descriptions)
+
+
+# -- every text node, by script --------------------------------------------------------------
+
+
+def _scan(files: dict[str, bytes]) -> dict[str, list[str]]:
+    found = {name: misplaced(data) for name, data in sorted(files.items()) if name.endswith(".html")}
+    return {name: problems for name, problems in found.items() if problems}
+
+
+def _site(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.html")}
+
+
+def _package(zip_path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(zip_path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("root", [SAMPLE, ROOTS / "multilang"], ids=["sample", "multilang"])
+def test_every_text_on_every_page_is_marked_with_the_language_of_its_script(root: Path, tmp_path: Path) -> None:
+    out = build(root, ["html", "scorm2004"], tmp_path / "out", multilingual=True).out
+    files = _site(out / "html")
+    assert sum(name.startswith("ar/") for name in files) >= 3
+    for package in sorted((out / "scorm2004").glob("*.zip")):
+        files.update({f"{package.name}/{name}": data for name, data in _package(package).items()})
+    assert _scan(files) == {}
+
+
+def test_authors_licence_and_course_id_on_an_arabic_start_page_are_isolated(tmp_path: Path) -> None:
+    root = write_course(tmp_path / "c", {
+        "01-m/01-p.md": "# Side\n\nTekst.\n",
+        "01-m/01-p.ar.md": "# صفحة\n\nنص.\n",
+    }, "id: kurs\ntitle:\n  nb: Kurs\n  ar: دورة\nversion: 1.0.0\nlanguage: nb\nlanguages: [nb, ar]\n"
+       "authors: [Kari Nordmann, Ola Hansen]\nlicence: CC BY 4.0\n")
+    out = build(root, ["html"], tmp_path / "out").out / "html"
+    start = (out / "ar" / "index.html").read_bytes()
+    assert misplaced(start) == []
+    footer = lxml_html.fromstring(start).xpath("//footer")[0]
+    assert [b.text for b in footer.xpath(".//bdi")] == ["Kari Nordmann", "Ola Hansen", "CC BY 4.0", "1.0.0"]
+    assert footer.xpath("string(.//p[@class='course-id']/span/@lang)") == "nb"
+
+
+def test_the_scan_finds_text_in_the_wrong_language() -> None:
+    page = ('<html lang="ar"><body><p>نص عربي</p><p>Respirasjonsfrekvens</p>'
+            '<div lang="nb"><p>مرحبا</p><p>Norsk <bdi>60</bdi></p></div><p><bdi>NEWS2</bdi></p></body></html>')
+    assert misplaced(page.encode()) == [
+        "Latin script in lang='ar' <p>: 'Respirasjonsfrekvens'",
+        "Arabic script in lang='nb': 'مرحبا'",
+    ]

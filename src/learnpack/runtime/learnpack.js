@@ -238,4 +238,5 @@
     });
   }
   window.Learnpack = { state: function () { return state; }, complete: complete };
+  document.body.setAttribute("data-learnpack", "ready"); // set up: state restored, visit counted
 })();
