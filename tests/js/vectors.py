@@ -38,7 +38,7 @@ from learnpack.questions import CHOICE_IDS, parse_number  # noqa: E402
 from learnpack.rendering import answer_key  # noqa: E402
 from learnpack.scorm.suspend import ALPHABET, SHORT_TEXT, AnswerLimits, StateKeys, worst_case_length  # noqa: E402
 from learnpack.scorm.versions import VERSIONS, runtime_script  # noqa: E402
-from learnpack.targets.html import course_script  # noqa: E402
+from learnpack.targets._outline import course_script  # noqa: E402
 from support.courses import write_course  # noqa: E402
 from support.datamodel import Checker  # noqa: E402
 

@@ -5,22 +5,21 @@ package checks, the manifest and the zip. Each version adds only its names.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
 from .. import __version__, runtime
 from ..errors import Diagnostics, LearnpackError
+from ..i18n.catalog import text_direction
 from ..model import Course
 from ..scorm.manifest import PackageInfo, build_manifest, build_metadata_12, xml_id
 from ..scorm.package import write_zip
 from ..scorm.suspend import worst_case_length
 from ..scorm.versions import ScormVersion, runtime_script
 from ._split import check_split_links, unlink_pages
-from .base import BuildContext, BuildSettings, OutputFile
-from .html import CSP, HtmlTarget
+from ._site import CSP, Bundles, Files, SiteFile
+from .base import BuildContext, BuildSettings, OutputFile, Target
 
 MOODLE_ID = re.compile(r"^[\w.]{1,250}$", re.ASCII)
 SCO_CSP = CSP.replace("default-src 'none';", "default-src 'none'; frame-src 'self';")
@@ -41,27 +40,28 @@ class ScormOptions:
     schemas: Path | None = None  # a folder of ADL's schema files to copy into each package
 
 
-class ScormTarget(HtmlTarget):
-    """A SCORM package per language (and per module with ``split="modules"``)."""
+#: The site's scripts in a package: those of the HTML site, with the store that keeps the state in the LMS.
+BUNDLES: Bundles = {
+    "page.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
+    "start.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "learnpack.js"),
+}
+
+
+class ScormTarget(Target[ScormOptions]):
+    """A SCORM package per language (and per module with ``split="modules"``): the course's site,
+    as the site writer renders it for every target, behind a launcher, zipped from memory."""
 
     version: ClassVar[ScormVersion]
     adapter: ClassVar[str]
-    bundles: ClassVar[dict[str, tuple[str, ...]]] = {
-        "page.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
-        "start.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "learnpack.js"),
-    }
-    site_scripts: ClassVar[tuple[str, ...]] = ()
     #: Other ways to hold a longer learner state: (characters they hold, how to ask for it).
     roomier: ClassVar[tuple[tuple[int, str], ...]] = ()
-    options: ScormOptions
-    package_languages: list[str]
 
     def __init__(self, context: BuildContext, options: ScormOptions) -> None:
         super().__init__(context, options)
         self._module_titles: dict[str, dict[str, tuple[str, str]]] = {}
 
     @classmethod
-    def configure(cls, settings: BuildSettings) -> ScormOptions:  # type: ignore[override]  # see HtmlTarget
+    def configure(cls, settings: BuildSettings) -> ScormOptions:
         if settings.schemas is not None and not settings.schemas.is_dir():
             raise LearnpackError(f"--schemas {settings.schemas}: no such folder")
         if settings.split not in (None, "modules"):
@@ -87,9 +87,6 @@ class ScormTarget(HtmlTarget):
                 name = "-".join(filter(None, [self.course.config.id, self.course.config.version, label,
                                               suffix, self.name]))
                 self.write_package(out / f"{name}.zip", units, label, suffix)
-
-    def languages(self, course: Course) -> list[str]:
-        return self.package_languages  # the language menu offers the languages of this package
 
     def units(self, courses: list[Course]) -> list[tuple[list[Course], str]]:
         """The course as one SCO, or one per module (each in the same languages)."""
@@ -137,19 +134,16 @@ class ScormTarget(HtmlTarget):
 
     def write_package(self, dest: Path, courses: list[Course], label: str, suffix: str) -> None:
         """One zip: the SCO in each of ``courses`` (one language, or all with --multilingual)."""
-        start = len(self.written)
         source = _lead(courses)
-        self.package_languages = [c.language for c in courses]
-        with tempfile.TemporaryDirectory(prefix="learnpack-sco-") as folder:
-            site = Path(folder)
-            for course in courses:
-                self.write_language(site, course)
-                if self.split:
-                    self.unlink_other_modules(site, course, suffix)
-            self.write_shared(site, courses)
-            self.write_launcher(site, source)
-            files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-        del self.written[start:]  # the site is inside the zip, not an output of its own
+        languages = [c.language for c in courses]  # the language menu offers the languages of this package
+        site = self.context.site
+        files: Files = {}
+        for course in courses:
+            pages = site.language(course, languages)
+            files.update(self.unlink_other_modules(pages, course, suffix) if self.split else pages)
+        files.update(site.shared(courses, BUNDLES))
+        files.update(self.launcher(source))
+        contents = {name: files[name].read() for name in sorted(files)}
         config = source.config
         info = PackageInfo(
             identifier=xml_id(*filter(None, ["learnpack", config.id, suffix, config.version, label])),
@@ -158,29 +152,32 @@ class ScormTarget(HtmlTarget):
             title=config.title if not suffix else f"{config.title}: {source.modules[0].title}",
             description=config.description,
             language=source.language,
-            languages=tuple(self.package_languages),
+            languages=tuple(languages),
             launch="sco.html",
-            files=sorted(files) + ([self.version.metadata_file] if self.version.metadata_file else []),
+            files=sorted(contents) + ([self.version.metadata_file] if self.version.metadata_file else []),
             mastery=config.pass_mark if any(q.asked for q in source.quizzes) else None,
             metadata_file=self.version.metadata_file,
         )
         if self.version.metadata_file:
-            files[self.version.metadata_file] = build_metadata_12(info)
-        files["imsmanifest.xml"] = build_manifest(self.version, info)
-        files.update(self.schema_files())
-        write_zip(dest, files)
+            contents[self.version.metadata_file] = build_metadata_12(info)
+        contents["imsmanifest.xml"] = build_manifest(self.version, info)
+        contents.update(self.schema_files())
+        write_zip(dest, contents)
         self.written.append(OutputFile(self.name, label, dest))
 
-    def unlink_other_modules(self, site: Path, course: Course, module: str) -> None:
-        """Links to pages of modules other than ``module``, the one this package holds, become text naming it."""
+    def unlink_other_modules(self, pages: Files, course: Course, module: str) -> Files:
+        """``pages`` with links to pages of modules other than ``module``, the one this package holds,
+        become text naming that module."""
         language = course.language
         module_titles = self.module_titles(language)
         note = self.context.renderer(language).strings["link.other_module"]
+        unlinked = dict(pages)
         for page in course.pages:
-            path = site / language / f"{page.id}.html"  # where write_language puts it
-            html = unlink_pages(path.read_text(encoding="utf-8"), page.id, module_titles, module, note, language)
+            name = f"{language}/{page.id}.html"
+            html = unlink_pages(pages[name].read().decode("utf-8"), page.id, module_titles, module, note, language)
             if html is not None:
-                path.write_text(html, encoding="utf-8")
+                unlinked[name] = SiteFile(language, html.encode("utf-8"))
+        return unlinked
 
     def module_titles(self, language: str) -> dict[str, tuple[str, str]]:
         """Page id -> (slug, title in ``language``) of its module, for every page of the course; made once."""
@@ -191,20 +188,22 @@ class ScormTarget(HtmlTarget):
             }
         return self._module_titles[language]
 
-    def write_launcher(self, site: Path, course: Course) -> None:
+    def launcher(self, course: Course) -> Files:
+        """``sco.html``, the page the LMS opens, and the scripts that speak with the LMS."""
         language = course.language
         renderer = self.context.renderer(language)
         html = renderer.env.get_template("sco.html").render(
-            course=course, lang=language, dir=self.direction(language), csp=SCO_CSP,
+            course=course, lang=language, dir=text_direction(language), csp=SCO_CSP,
             version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
         )
-        (site / "sco.html").write_text(html, encoding="utf-8")
         scripts = runtime.files()
+        files: Files = {"sco.html": SiteFile(None, html.encode("utf-8"))}
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
-            shutil.copyfile(scripts[f"scorm/{name}"], site / "assets" / name)
-        shutil.copyfile(scripts["numbers.js"], site / "assets" / "numbers.js")  # the launcher's decimals
+            files[f"assets/{name}"] = SiteFile(None, scripts[f"scorm/{name}"])
+        files["assets/numbers.js"] = SiteFile(None, scripts["numbers.js"])  # the launcher's decimals
         facts = runtime_script(self.version, self.options.suspend_limit)
-        (site / "assets" / "scorm-version.js").write_text(facts, encoding="utf-8")
+        files["assets/scorm-version.js"] = SiteFile(None, facts.encode("utf-8"))
+        return files
 
     def schema_files(self) -> dict[str, bytes]:
         """ADL's schema files from ``--schemas DIR`` for the package root (learnpack ships none)."""

@@ -1,7 +1,7 @@
 """The target skeleton: a name, typed options, a check and a write over the loaded course.
 
-What every target shares besides: the course, the theme, the page renderers and the
-record of files written.
+What every target shares besides: the course, the theme, the page renderers, the site
+writer and the record of files written.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
 from ..errors import Diagnostics
-from ..i18n.catalog import Strings, text_direction
+from ..i18n.catalog import Strings
 from ..model import Course
 from ..rendering import PageRenderer
 from ..scorm.suspend import AnswerLimits
 from ..theme import Theme
+from ._site import Files, SiteWriter
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +43,16 @@ class BuildSettings:
 
 @dataclass
 class BuildContext:
-    """Shared by all targets of one build, so each page body is rendered only once."""
+    """Shared by all targets of one build, so each page is rendered only once."""
 
     course: Course  # in its source language, its translations in ``course.translations``
     theme: Theme
     on_page: Callable[[str], None] | None = None
     renderers: dict[str, PageRenderer] = field(default_factory=dict)
+    site: SiteWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.site = SiteWriter(self)
 
     def renderer(self, language: str) -> PageRenderer:
         if language not in self.renderers:
@@ -96,15 +101,13 @@ class Target(Generic[OptionsT]):
 
     # -- helpers for subclasses -------------------------------------------------------
 
-    def write_text(self, path: Path, text: str, language: str | None) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-        self.written.append(OutputFile(self.name, language, path))
-
-    def copy_file(self, source: Path, path: Path, language: str | None) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
-        self.written.append(OutputFile(self.name, language, path))
-
-    def direction(self, language: str) -> str:
-        return text_direction(language)
+    def write_files(self, out: Path, files: Files) -> None:
+        """Write ``files`` (a site, in memory) under ``out``, recording each."""
+        for name, file in files.items():
+            path = out / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(file.content, Path):
+                shutil.copyfile(file.content, path)
+            else:
+                path.write_bytes(file.content)
+            self.written.append(OutputFile(self.name, file.language, path))

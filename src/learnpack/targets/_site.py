@@ -1,0 +1,181 @@
+"""The course as a site, in memory: what the HTML target writes to disk and the SCORM targets zip.
+
+One :class:`SiteWriter` serves every target of a build (it lives in the
+:class:`~learnpack.targets.base.BuildContext`). A page is rendered once for each language and
+each set of languages its menu offers, and every target that asks for the same gets the same
+bytes: the SCORM 1.2 and 2004 packages share their whole site, and a multilingual package
+shares the HTML site's pages. What differs between targets is the scripts (:data:`Bundles`),
+joined by :meth:`SiteWriter.shared`.
+
+Every page is the same whether it runs in an LMS or not: the runtime shows what only an LMS
+can do (the Exit button) when its store says the page runs in one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .. import __version__, runtime
+from ..i18n.catalog import language_name, text_direction
+from ..model import Course, Page
+from ..pages import MEDIA_FOLDER
+from ._outline import course_script
+
+if TYPE_CHECKING:
+    from .base import BuildContext
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "media-src 'self'; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+#: A site's scripts: for each joined script (``page.js``), the runtime files it is made of.
+Bundles = Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFile:
+    """A file of the site: its language (None: shared by every language) and its bytes, or the file
+    to take them from (theme assets and media are not read until a target writes them)."""
+
+    language: str | None
+    content: bytes | Path
+
+    def read(self) -> bytes:
+        return self.content.read_bytes() if isinstance(self.content, Path) else self.content
+
+
+#: Path in the site (``nb/01-modul/01-side.html``) -> the file.
+Files = dict[str, SiteFile]
+
+
+class SiteWriter:
+    """Renders the site of a course, each part once, for every target that asks for it."""
+
+    def __init__(self, context: BuildContext) -> None:
+        self.context = context
+        self._languages: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Files] = {}
+
+    def language(self, course: Course, languages: Sequence[str]) -> Files:
+        """The start page, the pages and ``course.<lang>.js`` of ``course`` (one language, some or
+        all modules), whose language menus offer ``languages``."""
+        key = (course.language, tuple(languages), tuple(module.slug for module in course.modules))
+        if key not in self._languages:
+            self._languages[key] = self._render_language(course, list(languages))
+        return self._languages[key]
+
+    def shared(self, courses: Iterable[Course], bundles: Bundles, site_scripts: Sequence[str] = ()) -> Files:
+        """The theme's assets, the joined scripts, other runtime files and the media of ``courses``."""
+        files: Files = {}
+        for name, source in self.context.theme.static_files().items():
+            files[f"assets/{Path(name).name}"] = SiteFile(None, source)
+        scripts = runtime.files()
+        for bundle, parts in bundles.items():
+            text = "\n".join(scripts[part].read_text(encoding="utf-8") for part in parts)
+            files[f"assets/{bundle}"] = SiteFile(None, text.encode("utf-8"))
+        for name in site_scripts:
+            files[f"assets/{name}"] = SiteFile(None, scripts[name])
+        root = self.context.course.root
+        media = {m for course in courses for page in course.pages for m in page.media}
+        for path in sorted(media):
+            files[f"{MEDIA_FOLDER}/{path.relative_to(root).as_posix()}"] = SiteFile(None, path)
+        return files
+
+    def chooser(self, courses: Sequence[Course]) -> Files:
+        """``index.html``: the languages of the course; it opens the learner's own by itself.
+
+        The page is in the source language, and opens it when the learner's languages are
+        not there; it lists ``courses`` in their order, that of ``languages`` in course.yml.
+        """
+        source = self.context.course
+        renderer = self.context.renderer(source.language)
+        html = renderer.env.get_template("languages.html").render(
+            course=source, courses=courses, lang=source.language, dir=text_direction(source.language),
+            csp=CSP, version=__version__, t=renderer.strings, language_name=language_name,
+            rtl={c.language for c in courses if text_direction(c.language) == "rtl"},
+        )
+        return {"index.html": SiteFile(None, html.encode("utf-8"))}
+
+    def _render_language(self, course: Course, languages: list[str]) -> Files:
+        language = course.language
+        renderer = self.context.renderer(language)
+        env = renderer.env
+        pages = course.pages
+        hrefs = {page.id: f"{page.id}.html" for page in pages}
+        common: dict[str, Any] = {
+            "course": course,
+            "lang": language,
+            "dir": text_direction(language),
+            "csp": CSP,
+            "version": __version__,
+            "t": renderer.strings,
+            "scripts": (f"course.{language}.js", "page.js"),
+            "languages": languages,
+            "language_name": language_name,
+            "direction": text_direction,
+            "in_language": functools.partial(in_language, page_language=language),
+            "fill": fill,
+            "bdi": bdi,
+        }
+        files: Files = {}
+
+        def add(path: str, html: str) -> None:
+            files[path] = SiteFile(language, html.encode("utf-8"))
+
+        add(f"{language}/index.html", env.get_template("index.html").render(
+            **{**common, "scripts": (f"course.{language}.js", "start.js")},
+            root="",
+            assets="../assets/",
+            page_id="",
+            hrefs=hrefs,
+            first_href=hrefs[pages[0].id] if pages else "index.html",
+            page_count=len(pages),
+            question_count=sum(q.asked for q in course.quizzes),
+        ))
+        page_template = env.get_template("page.html")
+        placed = [(number, module) for number, module in enumerate(course.modules, start=1) for _ in module.pages]
+        for position, (page, (number, module)) in enumerate(zip(pages, placed, strict=True)):
+            if self.context.on_page is not None:
+                self.context.on_page(page.id)
+            add(f"{language}/{hrefs[page.id]}", page_template.render(
+                **common,
+                root="../",
+                assets="../../assets/",
+                page_id=page.id,
+                page=page,
+                module=module,
+                module_number=number,
+                body=renderer.body(page),
+                position=position + 1,
+                page_count=len(pages),
+                previous=_link(pages[position - 1]) if position > 0 else None,
+                next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
+            ))
+        add(f"assets/course.{language}.js", course_script(course, renderer.strings, hrefs, languages))
+        return files
+
+
+def in_language(text: str, language: str, page_language: str) -> Markup:
+    """``text`` as HTML, in a ``<span lang dir>`` when it is not in the page's language (WCAG 3.1.2)."""
+    if not language or language == page_language:
+        return Markup.escape(text)
+    return Markup('<span lang="{}" dir="{}">{}</span>').format(language, text_direction(language), text)
+
+
+def bdi(text: str, language: str) -> Markup:
+    """A name in its own language, isolated so that it keeps its order in a sentence of another direction."""
+    return Markup('<bdi lang="{}">{}</bdi>').format(language, text)
+
+
+def fill(template: str, **values: Markup) -> Markup:
+    """An interface string with ``{placeholders}`` filled in with markup (the string itself escaped)."""
+    return Markup.escape(template).format(**values)
+
+
+def _link(page: Page) -> dict[str, str]:
+    return {"href": f"../{page.id}.html", "title": page.title, "lang": page.language}
+
