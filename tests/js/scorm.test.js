@@ -17,8 +17,8 @@ const RESPONSE = { 12: "student_response", 2004: "learner_response" };
 const KNOWN_PROBLEM = "stor"; // a quiz whose answer is 10^21: checked on its own at the end
 
 /* An LMS API for the adapter's version that accepts everything and remembers what was set. */
-function fakeLms(version) {
-  const values = {};
+function fakeLms(version, held = {}) {
+  const values = { ...held };
   const sets = [];
   const ok = () => "true";
   const get = (name) => (name in values ? values[name] : "");
@@ -39,9 +39,9 @@ function fakeDocument() {
   return { querySelector: (selector) => nodes[selector] || null, body: { getAttribute: () => null } };
 }
 
-/* A SCO of `version` on a fake LMS, loaded as sco.html loads it; interaction() calls are recorded. */
-function startSco(version) {
-  const lms = fakeLms(version);
+/* A SCO of `version` on a fake LMS holding `held`, loaded as sco.html loads it; interaction() calls are recorded. */
+function startSco(version, held = {}) {
+  const lms = fakeLms(version, held);
   const ctx = context({ document: fakeDocument(), addEventListener() {} });
   run(ctx, [{ source: V.script, name: "course.js" }, { source: V.versions[version], name: "scorm-version.js" },
     ADAPTERS[version]]);
@@ -218,4 +218,23 @@ test("the data model check finds a wrong value (it is not vacuous)", () => {
 
 test("a number answer of 10^21 or more reaches the LMS as a decimal", () => {
   Object.keys(ADAPTERS).forEach((version) => assert.deepEqual(problems(VISITS[version].known).slice(0, 2), []));
+});
+
+test("a session whose interactions reach what the state can count writes no more of them", () => {
+  Object.keys(ADAPTERS).forEach((version) => {
+    [[4093, [4093, 4094]], [4095, []], [5000, []]].forEach(([count, expected]) => {
+      const sco = startSco(version, { "cmi.interactions._count": String(count) });
+      const quiz = V.quizzes.find((q) => q.id !== KNOWN_PROBLEM);
+      const question = quiz.questions[0];
+      for (let i = 0; i < 3; i++) {
+        sco.store.report("answer", into(sco.ctx, { quiz: quiz.id, question: question.id, kind: question.kind,
+          correct: true, key: quiz.key.questions[question.id], stem: question.stem, value: question.answers[0] }));
+      }
+      sco.store.report("quiz", into(sco.ctx, { quiz: quiz.id }));
+      assert.deepEqual(sco.records.map((r) => r.n), expected, `${version}, ${count} held`);
+      const names = sco.ctx.LearnpackScormVersion.names;
+      const stored = sco.lms.sets.filter(([element]) => element === names.suspend).pop()[1];
+      assert.equal(sco.ctx.LearnpackSCO.codec.decode(stored).next, 4095, `${version}, ${count} held: the state counts to its end`);
+    });
+  });
 });

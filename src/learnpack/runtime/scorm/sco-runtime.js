@@ -197,23 +197,33 @@
 
   function putAll(pairs) { pairs.forEach(function (pair) { put(pair[0], pair[1]); }); }
 
-  /* The writes of one event, under one commit. */
-  function flush() {
+  /* Send what the state says now: the state itself, the location and the status. */
+  function stage() {
     if (!api || !recording || finished || !state) return;
-    var data = codec.encode(state, nextInteraction);
+    var data = codec.encode(state, Math.min(nextInteraction, codec.interactionLimit));
     if (data.length <= suspendLimit) put(version.names.suspend, data);
     else if (window.console) window.console.warn("learnpack: state too long for suspend_data (" + data.length + ")");
     if (state.last) put(version.names.location, state.last.slice(0, version.locationLimit));
     putAll(version.status(summary(state), knownValue));
-    if (pending) {
-      call("commit");
-      pending = false;
-    }
+  }
+
+  /* Commit what was sent since the last commit, if anything; true when the LMS took it. */
+  function commit() {
+    if (!pending) return true;
+    pending = false;
+    return call("commit") === "true";
+  }
+
+  /* The writes of one event, under one commit. */
+  function flush() {
+    stage();
+    commit();
   }
 
   function journal(detail) {
     var question = questionById[detail.question];
     if (!question || !recording) return;
+    if (nextInteraction >= codec.interactionLimit) return; // the state counts no further: never overwrite one
     putAll(version.interaction(nextInteraction, {
       id: question.iid, kind: detail.kind, language: detail.stemLanguage || language, description: detail.stem,
       response: neutralResponse(detail.kind, detail.value), correct: correctResponses(detail.key),
@@ -223,16 +233,20 @@
     nextInteraction += 1;
   }
 
-  /* End the session once; with a message (the Exit button), show it in place of the course. */
+  /* End the session once, the last writes and the exit under one commit; with a message (the
+   * Exit button), show it in place of the course, whatever the LMS did. */
   function finish(message) {
     var saved = recording;
     if (!finished && api) {
       try {
-        flush();
+        stage();
         if (recording) {
           putAll(version.exit(Date.now() - started));
-          saved = call("commit") === "true";
+          saved = commit();
         }
+      } catch (e) {
+        saved = false;
+        if (window.console) window.console.warn("learnpack: the last writes failed: " + e);
       } finally {
         finished = true;
         call("terminate");

@@ -1,6 +1,6 @@
 /* The learner's state as compact suspend_data (format 2; see learnpack/scorm/suspend.py).
  *
- * window.LearnpackSuspend(course) gives { encode(state, next), decode(text) }. Keys and
+ * window.LearnpackSuspend(course) gives { encode(state, next), decode(text), interactionLimit }. Keys and
  * quiz fingerprints come from the build (course.js); nothing here hashes. decode never
  * throws: what it cannot read safely it leaves out, and a quiz whose questions changed
  * since the state was written (another fingerprint) is skipped whole, so an answer is
@@ -224,6 +224,8 @@
       return state;
     }
 
-    return { encode: encode, decode: decode };
+    // The largest next interaction index the state holds (two characters): a session that
+    // reaches it writes no more interactions rather than let a later one start again at 0.
+    return { encode: encode, decode: decode, interactionLimit: 64 * 64 - 1 };
   };
 })();
