@@ -17,6 +17,7 @@ from learnpack.build import build
 from support.answers import RIGHT, WRONG, answer
 from support.courses import ROOTS
 from support.lms import (
+    EXIT,
     LOCATION,
     STATUS,
     SUSPEND,
@@ -72,17 +73,11 @@ def passed(record: dict[str, Any], version: str) -> tuple[str, ...]:
 
 
 PASSED = {"12": ("passed", "100"), "2004": ("completed", "passed", "100")}
-EXIT_ELEMENT = {"12": "cmi.core.exit", "2004": "cmi.exit"}
-
-
 @BOTH
 def test_fresh_start(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
     record = play(page, server, version, RIGHT)
     assert passed(record, version) == PASSED[version]
-    assert stored(page)[EXIT_ELEMENT[version]] == "suspend"
-
-
-EXIT_ELEMENT = {"12": "cmi.core.exit", "2004": "cmi.exit"}
+    assert stored(page)[EXIT[version]] == "suspend"
 
 
 @BOTH
@@ -133,9 +128,11 @@ def test_review_mode_writes_nothing_and_says_so(page, server: str, version: str,
 
 
 @BOTH
-def test_preview_in_browse_mode_records_nothing(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
-    mode = {"core": {"lesson_mode": "browse", "credit": "no-credit"}} if version == "12" else \
-        {"mode": "browse", "credit": "no-credit"}
+@pytest.mark.parametrize("mode", ["browse", "normal"], ids=["preview", "no-credit"])
+def test_preview_in_browse_mode_records_nothing(page, server: str, version: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    """Moodle's preview (browse mode) and a no-credit attempt in normal mode: nothing is written."""
+    mode = {"core": {"lesson_mode": mode, "credit": "no-credit"}} if version == "12" else \
+        {"mode": mode, "credit": "no-credit"}
     course = launch(page, server, version, held={"cmi": mode})
     assert NOT_RECORDED in course.locator(".lms-notice").inner_text()
     walk_to_quiz(course)
@@ -167,8 +164,11 @@ def test_an_lms_without_finish_still_closes_with_a_message(page, server: str, ve
     page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the pagehide fallback: nothing more
     page.wait_for_timeout(300)
     assert log(page) == before
-    assert stored(page)[STATUS[version]] == "incomplete"
+    record = stored(page)
+    assert record[STATUS[version]] == "incomplete"
+    assert record[EXIT[version]] == "suspend" and record[SUSPEND] == written(before, SUSPEND)[-1] != ""
     check_values(page, version)
+    check_record_kept(page, version, None)
 
 
 @BOTH
@@ -198,31 +198,55 @@ def test_moodle_mastery_override_cannot_fail_an_unfinished_course(page, server: 
     assert record["cmi"]["core"]["score"]["raw"] == ""
 
 
-def test_a_session_writes_each_value_once_per_event(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    """Page changes, typing and leaving a field: changed values only, one commit per event."""
-    course = launch(page, server, "2004")
+COMMIT = {"12": "LMSCommit", "2004": "Commit"}
+FINISH = {"12": "LMSFinish", "2004": "Terminate"}
+
+
+def events(page, marks: list[int]) -> list[list[list[str]]]:  # type: ignore[no-untyped-def]
+    """The LMS log cut at ``marks``: what each event sent, in order."""
+    entries = log(page)
+    return [entries[a:b] for a, b in zip(marks, [*marks[1:], len(entries)], strict=True)]
+
+
+def written(entries: list[list[str]], element: str) -> list[str]:
+    return [entry[2] for entry in entries if entry[0] == "set" and entry[1] == element]
+
+
+@BOTH
+def test_a_session_writes_each_value_once_per_event(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    """Each page change sends the state and the location at most once, under one commit; Exit
+    after the field the learner typed in was left (pressing Exit leaves it), under one commit of its own."""
+    commits = f"window.LMS.log.filter(e => e[0] === '{COMMIT[version]}').length"
+    course = launch(page, server, version)
     walk_to_quiz(course)
-    for page_id in ("01-intro/02-bilde", "01-intro/01-velkommen"):
-        course.locator(".pager-prev").click()
+    marks = []
+    moves = [(".pager-prev", "01-intro/02-bilde"), (".pager-prev", "01-intro/01-velkommen"),
+             (".pager-next", "01-intro/02-bilde"), (".pager-next", "02-quiz/01-sporsmal")]
+    for button, page_id in moves:
+        before = page.evaluate(commits)
+        marks.append(len(log(page)))
+        course.locator(button).click()
         wait_for_page(course, page_id)
-    for page_id in ("01-intro/02-bilde", "02-quiz/01-sporsmal"):
-        course.locator(".pager-next").click()
-        wait_for_page(course, page_id)
-    field = course.locator("#q-ord input")
-    field.press_sequentially("bradykardi")
-    field.blur()
-    page_views = 8  # the start page and 7 page changes
-    changes = 1
-    written = sets(page)
-    suspend = [v for e, v in written if e == SUSPEND]
-    location = [v for e, v in written if e == "cmi.location"]
-    assert len(location) <= page_views and len(suspend) <= page_views + changes
-    for values in (suspend, location):
-        assert all(a != b for a, b in zip(values, values[1:], strict=False)), "a value was sent twice in a row"
-    commits = [entry for entry in log(page) if entry[0] == "Commit"]
-    assert len(commits) <= page_views + changes
-    assert "bradykardi" in suspend[-1]
-    check_values(page, "2004")
+        page.wait_for_function(f"{commits} > {before}")
+    marks.append(len(log(page)))
+    course.locator("#q-ord input").press_sequentially("bradykardi")
+    exit_course(page, course)
+    *moved, leaving = events(page, marks)
+    for (_, page_id), entries in zip(moves, moved, strict=True):
+        assert len(written(entries, SUSPEND)) <= 1, page_id
+        assert written(entries, LOCATION[version]) == [page_id], page_id
+        assert [e for e in entries if e[0] == COMMIT[version]] == [[COMMIT[version]]], page_id
+    calls = [e[0] for e in leaving if e[0] != "set"]
+    assert calls == [COMMIT[version], COMMIT[version], FINISH[version]], "the field left, then Exit: one commit each"
+    field_left, exit_pressed = leaving[:leaving.index([COMMIT[version]]) + 1], leaving[leaving.index([COMMIT[version]]) + 1:]
+    assert "bradykardi" in written(field_left, SUSPEND)[-1]
+    assert written(exit_pressed, EXIT[version]) == ["suspend"]
+    assert written(exit_pressed, SUSPEND) == [], "the state went with the field: Exit does not send it again"
+    everything = [pair for entries in events(page, [0]) for pair in entries if pair[0] == "set"]
+    for element in (SUSPEND, LOCATION[version]):
+        values = [entry[2] for entry in everything if entry[1] == element]
+        assert all(a != b for a, b in zip(values, values[1:], strict=False)), f"{element} was sent twice in a row"
+    check_values(page, version)
 
 
 def test_a_number_answer_that_is_not_a_number_is_refused_before_checking(page, server: str) -> None:  # type: ignore[no-untyped-def]
@@ -287,3 +311,18 @@ def test_an_lms_that_stores_defaults_as_if_set_still_resumes_and_passes(page, se
     assert course.locator("#q-puls input[value='b']").is_checked()
     record = play(page, server, "12", RIGHT, held=next_visit(held_after(page), "12", entry="ab-initio"))
     assert passed(record, "12") == PASSED["12"]
+
+
+@BOTH
+def test_closing_the_window_in_a_field_sends_the_text_and_the_exit_under_one_commit(page, server: str, version: str) -> None:  # type: ignore[no-untyped-def]
+    """The learner types an answer and closes the window (no blur, no Exit): the pagehide fallback."""
+    course = launch(page, server, version)
+    walk_to_quiz(course)
+    course.locator("#q-ord input").press_sequentially("bradykardi")
+    mark = len(log(page))
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function(f"window.LMS.log.some(e => e[0] === '{FINISH[version]}')")
+    closing = log(page)[mark:]
+    assert [e[0] for e in closing if e[0] != "set"] == [COMMIT[version], FINISH[version]]
+    assert "bradykardi" in written(closing, SUSPEND)[-1]
+    assert written(closing, EXIT[version]) == ["suspend"]
