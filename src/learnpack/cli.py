@@ -19,7 +19,7 @@ from .loader import load_course
 from .scaffold import create_course
 from .targets import TARGETS
 from .targets.scorm12 import SUSPEND_LIMIT_RANGE
-from .translate.exchange import export_po, export_xliff, import_file
+from .translate.exchange import export_po, export_xliff, import_file, still_outdated
 from .translate.status import SEGMENT_STATES, STATES, course_status, render_report, stamp
 from .validate import compare_packages, has_errors, validate_package
 
@@ -214,9 +214,19 @@ def i18n_import(file: Path, course_dir: Path) -> None:
         language, written = import_file(course, file, diagnostics)
         if diagnostics.errors:
             raise CourseError(diagnostics.sorted())
+        outdated = still_outdated(course, written)
+    _print_diagnostics(diagnostics.sorted())
     for path in written:
         click.echo(f"wrote {display_path(path)}")
-    click.echo(f"{language}: {len(written)} pages translated")
+    pages = [path for path in written if path.suffix == ".md"]
+    settings = len(written) - len(pages)
+    summary = f"{language}: {len(pages)} page{'s' * (len(pages) != 1)} updated"
+    if settings:
+        summary += f", {settings} course or module file{'s' * (settings != 1)}"
+    click.echo(summary)
+    if outdated:
+        click.echo(f"{len(outdated)} stay outdated until their changed texts are translated: "
+                   + ", ".join(display_path(path) for path in outdated))
 
 
 def _count_pages(course_dir: Path) -> int:

@@ -23,15 +23,18 @@ from .markdown.headings import SOURCE_HEADINGS
 from .model import FragmentLink, Heading, Page, Quiz, Segment, Source
 from .questions import QuizBuilder
 from .slugs import SAFE_NAME
+from .variants import OUTDATED_SOURCE
 
-SEGMENT_MAP = re.compile(r"([0-9a-f]{8}|-)( ([0-9a-f]{8}|-))*")  # see i18n/alignment.py
+SEGMENT_MAP = re.compile(r"([0-9a-f]{8}(\.[0-9]+)?|-)( ([0-9a-f]{8}(\.[0-9]+)?|-))*")  # see translate/alignment.py
 WORDS_PER_MINUTE = 150  # a careful reader in a second language
 PAGE_OPTIONS: dict[str, Option] = {
     "title": Option(lambda v: None if isinstance(v, str) and v.strip() else "must be non-empty text"),
     "minutes": Option(lambda v: None if isinstance(v, int) and not isinstance(v, bool) and v > 0
                       else "must be a whole number of minutes"),
-    "translated_from": Option(lambda v: None if isinstance(v, str) and re.fullmatch(r"[0-9a-f]{12}", v)
-                              else "must be the 12-character source hash that learnpack i18n writes"),
+    "translated_from": Option(lambda v: None if isinstance(v, str) and (re.fullmatch(r"[0-9a-f]{12}", v)
+                                                                    or v == OUTDATED_SOURCE)
+                              else "must be the 12-character source hash that learnpack i18n writes, or "
+                              f"{OUTDATED_SOURCE!r}"),
     "translated_segments": Option(lambda v: None if isinstance(v, str) and SEGMENT_MAP.fullmatch(v)
                                   else "must be the list of segment hashes that learnpack i18n writes"),
 }

@@ -23,6 +23,9 @@ def variant_path(source: Path, language: str) -> Path:
     return source.with_name(f"{source.stem}.{language}.md")
 
 
+OUTDATED_SOURCE = "outdated"  # translated_from of a variant translated from a source that cannot be named
+
+
 def source_hash(path: Path) -> str:
     """What a translation records as the source text it was made from (12 hex digits)."""
     text = path.read_bytes().replace(b"\r\n", b"\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-ATTRS_AT_END = re.compile(r"\s*\{([^{}]*)\}\s*$")
+ATTRS_AT_END = re.compile(r"\s*(?<!\\)\{([^{}]*)\}\s*$")  # \{…} is text
 _ATTR = re.compile(
     r"""\s*(?:\#(?P<id>[^\s}]+)"""  # #id
     r"""|(?P<key>[A-Za-z_][\w-]*)(?:=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+)))?)"""  # key=value, flag

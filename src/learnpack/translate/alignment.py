@@ -1,11 +1,12 @@
 """Which text of a variant translates which source text: the variant's segment map.
 
 A variant written by ``learnpack i18n import`` records in its front matter, for each of
-its segments in order, the hash of the source segment it translates (``-`` where the
-segment is still the source text)::
+its segments in order, the unit id of the source segment it translates: the hash of its
+source text, with ``.n`` for the nth repeat of a text in the page (``-`` where the segment
+is still the source text)::
 
     translated_from: 580ade909d15
-    translated_segments: 3f2a91c0 8b0c77d1 - 9e41aa02
+    translated_segments: 3f2a91c0 8b0c77d1 - 9e41aa02 9e41aa02.2
 
 So a translation is tied to the source *text* it was made from, never to a line number
 or a position: when the author changes a source text, its old translation no longer
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..variants import source_hash
-from .segments import Segment, page_segments
+from .segments import Segment, page_segments, unit_ids
 
 MAP_KEY = "translated_segments"
 UNTRANSLATED = "-"
@@ -32,12 +33,12 @@ FRONT_MATTER_VALUE = re.compile(r"(?m)^(translated_from|translated_segments):[ \
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """What an existing variant holds, per source segment key."""
+    """What an existing variant holds, per source unit id."""
 
-    translations: dict[str, Segment]  # source key -> the variant's segment translating it
+    translations: dict[str, Segment]  # source unit id -> the variant's segment translating it
 
-    def translation(self, key: str) -> Segment | None:
-        return self.translations.get(key)
+    def translation(self, unit: str) -> Segment | None:
+        return self.translations.get(unit)
 
 
 def front_matter_values(text: str) -> dict[str, str]:
@@ -47,7 +48,7 @@ def front_matter_values(text: str) -> dict[str, str]:
 
 
 def align(source_path: Path, variant_path: Path) -> Alignment | None:
-    """The variant's translations by source segment key; an empty one when there is no variant.
+    """The variant's translations by source unit id; an empty one when there is no variant.
 
     ``None`` when the variant cannot be aligned with the source safely.
     """
@@ -61,17 +62,15 @@ def align(source_path: Path, variant_path: Path) -> Alignment | None:
     if recorded:
         if len(recorded) != len(ours):
             return None  # edited by hand since: the map no longer describes the text
-        pairs = list(zip(recorded, ours, strict=True))
-    elif values.get("translated_from") == source_hash(source_path) and _same_shape(source, ours):
-        pairs = [(s.key, v) for s, v in zip(source, ours, strict=True)]
-    else:
-        return None
-    return Alignment({key: segment for key, segment in pairs if key != UNTRANSLATED})
+        return Alignment({unit: segment for unit, segment in zip(recorded, ours, strict=True) if unit != UNTRANSLATED})
+    if values.get("translated_from") == source_hash(source_path) and _same_shape(source, ours):
+        return Alignment(dict(zip(unit_ids([s.key for s in source]), ours, strict=True)))
+    return None
 
 
 def segment_map(source: list[Segment], translated: set[str]) -> str:
-    """The map of a variant built from ``source`` with the segments ``translated`` (by key) translated."""
-    return " ".join(s.key if s.key in translated else UNTRANSLATED for s in source)
+    """The map of a variant built from ``source`` with the segments ``translated`` (by unit id) translated."""
+    return " ".join(unit if unit in translated else UNTRANSLATED for unit in unit_ids([s.key for s in source]))
 
 
 def _same_shape(source: list[Segment], variant: list[Segment]) -> bool:

@@ -23,11 +23,11 @@ from lxml import etree
 from .. import __version__
 from ..errors import CourseError, Diagnostics
 from ..model import Course
-from ..variants import source_hash, variant_path
-from .alignment import MAP_KEY, Alignment, align, segment_map
+from ..variants import OUTDATED_SOURCE, source_hash, variant_path
+from .alignment import MAP_KEY, Alignment, align, front_matter_values, segment_map
 from .config_texts import ConfigText, clean, config_texts, with_translations
 from .front_matter import with_key
-from .segments import Segment, is_text_answer, join_inline, page_segments
+from .segments import Segment, is_text_answer, join_inline, page_segments, unit_ids
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 PO_PLACEHOLDER = re.compile(r"\{(\d+)\}")
@@ -49,20 +49,16 @@ def course_pages(course: Course, language: str | None = None) -> list[PageExport
     for page in course.pages:
         path = page.origin.path
         segments = page_segments(path.read_text(encoding="utf-8"))
-        seen: dict[str, int] = {}
-        units = []
-        for segment in segments:
-            seen[segment.key] = seen.get(segment.key, 0) + 1
-            units.append(segment.key if seen[segment.key] == 1 else f"{segment.key}.{seen[segment.key]}")
+        units = unit_ids([segment.key for segment in segments])
         alignment = align(path, variant_path(path, language)) if language else Alignment({})
         pages.append(PageExport(path.relative_to(course.root).as_posix(), source_hash(path), page.title,
                                 segments, units, alignment))
     return pages
 
 
-def prefilled(page: PageExport, segment: Segment) -> tuple[str | int, ...] | None:
-    """The existing translation of ``segment`` in the source's placeholders, or None."""
-    found = page.alignment.translation(segment.key) if page.alignment else None
+def prefilled(page: PageExport, segment: Segment, unit: str) -> tuple[str | int, ...] | None:
+    """The existing translation of ``segment`` (the page's ``unit``) in the source's placeholders, or None."""
+    found = page.alignment.translation(unit) if page.alignment else None
     if found is None or found.codes != segment.codes:
         return None
     return found.pieces
@@ -100,7 +96,7 @@ def export_xliff(course: Course, language: str) -> bytes:
             unit = etree.SubElement(body, f"{{{XLIFF}}}trans-unit", id=unit_id, resname=segment.kind)
             unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             _fill(etree.SubElement(unit, f"{{{XLIFF}}}source"), segment.pieces, segment.codes)
-            existing = prefilled(page, segment)
+            existing = prefilled(page, segment, unit_id)
             target = etree.SubElement(unit, f"{{{XLIFF}}}target", state="translated" if existing else "new")
             _fill(target, existing or segment.pieces, segment.codes)
             etree.SubElement(unit, f"{{{XLIFF}}}note").text = unit_note(page, segment)
@@ -148,7 +144,7 @@ def export_po(course: Course, language: str) -> bytes:
     catalog.domain = course.config.id
     for page in course_pages(course, language):
         for segment, unit_id in zip(page.segments, page.units, strict=True):
-            existing = prefilled(page, segment)
+            existing = prefilled(page, segment, unit_id)
             notes = [unit_note(page, segment), f"source-hash {page.source_hash}"]
             notes += [f"{{{n}}} = {code}" for n, code in enumerate(segment.codes, start=1)]
             catalog.add(_po_text(segment.pieces), _po_text(existing) if existing else "",
@@ -200,6 +196,7 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
     for unit in units:
         by_page.setdefault(unit.page, []).append(unit)
     outputs: dict[Path, tuple[str, list[_Unit]]] = {}
+    unit_lines: dict[Path, UnitLines] = {}
     configs = _config_files(course, language)
     for page_path, page_units in by_page.items():
         if page_path in configs:
@@ -214,11 +211,13 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
             continue
         output = _merge_page(course, page, page_units, language, path, diagnostics)
         if output is not None:
-            outputs[variant_path(course.root / page_path, language)] = (output, page_units)
+            target = variant_path(course.root / page_path, language)
+            outputs[target] = (output, page_units)
+            unit_lines[target] = UnitLines.of(page, output, page_units)
     if diagnostics.errors:
         return language, []
-    _check_with(course, {target: text for target, (text, _) in outputs.items()},
-                {target: units for target, (_, units) in outputs.items()}, path, diagnostics)
+    unit_lines = {target: unit_lines.get(target) or UnitLines({}, units[0].line) for target, (_, units) in outputs.items()}
+    _check_with(course, {target: text for target, (text, _) in outputs.items()}, unit_lines, path, diagnostics)
     if diagnostics.errors:
         return language, []
     written = []
@@ -232,6 +231,14 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
             temporary.replace(target)
             written.append(target)
     return language, written
+
+
+def still_outdated(course: Course, written: list[Path]) -> list[Path]:
+    """The variants among ``written`` that are not a translation of today's source."""
+    sources = {variant_path(page.origin.path, language): page.origin.path
+               for page in course.pages for language in course.config.languages}
+    return [path for path in written if path in sources
+            and front_matter_values(path.read_text(encoding="utf-8")).get("translated_from") != source_hash(sources[path])]
 
 
 def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: str, path: Path,
@@ -252,10 +259,10 @@ def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: 
         if checked is None:
             continue
         text, pieces = checked
-        found = page.alignment.translation(segment.key) if page.alignment else None
+        found = page.alignment.translation(unit.unit) if page.alignment else None
         if found is not None and found.codes == segment.codes and list(found.pieces) == pieces:
             continue  # the variant says just this already
-        incoming[segment.id] = text
+        incoming[unit.unit] = text
     if page.alignment is None:
         if incoming:
             diagnostics.error(path, units[0].line, f"{variant_path(Path(page.path), language).as_posix()} was "
@@ -265,14 +272,30 @@ def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: 
         return None
     if not incoming:
         return None  # an untouched round trip leaves the variant exactly as it was
-    existing = {s.id: found.source for s in page.segments if (found := page.alignment.translation(s.key))}
+    existing = {unit: found.source for unit in page.units if (found := page.alignment.translation(unit))}
     translated = {**existing, **incoming}
     source_file = course.root / page.path
-    text = apply_translations(source_file.read_text(encoding="utf-8"), page.segments, translated)
-    keys = {s.key for s in page.segments if s.id in translated}
-    exported = next((u.source_hash for u in units if u.source_hash), page.source_hash)
-    text = with_key(text, "translated_from", exported if stale else page.source_hash)
-    return with_key(text, MAP_KEY, segment_map(page.segments, keys))
+    by_segment = {s.id: translated[unit] for s, unit in zip(page.segments, page.units, strict=True) if unit in translated}
+    text = apply_translations(source_file.read_text(encoding="utf-8"), page.segments, by_segment)
+    exported = next((u.source_hash for u in units if u.source_hash), "")
+    text = with_key(text, "translated_from", _translated_from(page, exported, stale, set(translated)))
+    return with_key(text, MAP_KEY, segment_map(page.segments, set(translated)))
+
+
+def _translated_from(page: PageExport, exported: str, stale: bool, translated: set[str]) -> str:
+    """What the merged variant was translated from: today's source only when the translator saw it.
+
+    The page stays outdated when a unit of it was stale, or when the source changed since export
+    (``exported``, the page's hash in the file) and a text added since is still untranslated. A file
+    that lost the hash (a PO tool that drops comments) counts as current only when every text of
+    the page is translated.
+    """
+    complete = set(page.units) <= translated
+    if stale:
+        return exported if exported and exported != page.source_hash else OUTDATED_SOURCE
+    if exported == page.source_hash or complete:
+        return page.source_hash
+    return exported or OUTDATED_SOURCE
 
 
 def _merge_config(course: Course, name: str, texts: list[ConfigText], units: list[_Unit], language: str,
@@ -311,10 +334,11 @@ def _checked_target(segment: Segment, unit: _Unit, page: str, path: Path,
         diagnostics.error(path, unit.line, f"{page} unit {unit.unit}: {problem} "
                           f"(the source has {wanted}, the translation {got})", "i18n.placeholders")
         return None
-    text = join_inline(pieces, segment.codes)
+    raw = "".join(segment.codes[p - 1] if isinstance(p, int) else p for p in pieces)
+    # An accepted answer is compared as typed, never read as Markdown: it is not escaped.
+    text = raw.strip() if segment.kind == "answer" else join_inline(pieces, segment.codes)
     if one_line:
         text = " ".join(text.split("\n"))
-    raw = "".join(segment.codes[p - 1] if isinstance(p, int) else p for p in pieces)
     if segment.kind == "answer" and not is_text_answer(raw):
         diagnostics.error(path, unit.line, f"{page} unit {unit.unit}: the translated answer {raw.strip()!r} would "
                           "be read as a number or true/false; an accepted text answer must stay text",
@@ -323,7 +347,30 @@ def _checked_target(segment: Segment, unit: _Unit, page: str, path: Path,
     return text, pieces
 
 
-def _check_with(course: Course, outputs: dict[Path, str], units: dict[Path, list[_Unit]], path: Path,
+@dataclass(frozen=True, slots=True)
+class UnitLines:
+    """Which unit of the exchange file a line of a merged variant comes from."""
+
+    starts: dict[int, int | None]  # the variant's first line of each segment -> its unit's line in the file
+    first: int | None  # the page's first unit: for a line before every segment
+
+    @classmethod
+    def of(cls, page: PageExport, text: str, units: list[_Unit]) -> UnitLines:
+        by_id = {unit.unit: unit.line for unit in units}
+        segments = page_segments(text)
+        if len(segments) != len(page.units):
+            return cls({}, units[0].line)
+        return cls({segment.line: by_id.get(unit) for segment, unit in zip(segments, page.units, strict=True)},
+                   units[0].line)
+
+    def unit_line(self, line: int | None) -> int | None:
+        """The file line of the unit whose text holds ``line``: the nearest segment starting at or before it."""
+        starts = [start for start in self.starts if line is not None and start <= line]
+        found = self.starts[max(starts)] if starts else None
+        return found or self.first
+
+
+def _check_with(course: Course, outputs: dict[Path, str], unit_lines: dict[Path, UnitLines], path: Path,
                 diagnostics: Diagnostics) -> None:
     """Check the course as a build would, with ``outputs`` written: every problem names a unit of ``path``."""
     from ..loader import load_course  # the loader imports this package's catalogs
@@ -344,9 +391,12 @@ def _check_with(course: Course, outputs: dict[Path, str], units: dict[Path, list
             except ValueError:
                 relative = Path(problem.path.name)
             target = course.root / relative
-            line = units[target][0].line if target in units else None
+            line = unit_lines[target].unit_line(problem.line) if target in unit_lines else None
+            message = problem.message
+            for prefix in {str(copy.resolve()), str(copy)}:  # name the course's files, not the copy's
+                message = message.replace(prefix + "/", "")
             diagnostics.error(path, line, f"with this translation, {relative.as_posix()}:{problem.line or 1} would "
-                              f"fail to check: {problem.message} [{problem.code}]", "i18n.import_invalid")
+                              f"fail to check: {message} [{problem.code}]", "i18n.import_invalid")
 
 
 def apply_translations(text: str, segments: list[Segment], translated: dict[str, str]) -> str:

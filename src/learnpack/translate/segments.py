@@ -50,6 +50,20 @@ class Segment:
         return any(isinstance(p, str) and p.strip() for p in self.pieces)
 
 
+def unit_ids(keys: list[str]) -> list[str]:
+    """Each segment's id in exchange files and variant maps: its key, ``.n`` for the nth repeat.
+
+    Two list items that both say "Ring 113." are two segments: the second is ``<key>.2``, so
+    each keeps its own translation.
+    """
+    seen: dict[str, int] = {}
+    ids = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        ids.append(key if seen[key] == 1 else f"{key}.{seen[key]}")
+    return ids
+
+
 def is_text_answer(answer: str) -> bool:
     """``= takykardi`` is text to translate; ``= true``, ``= 72`` and ``= 12..20`` are not."""
     text = answer.strip()
@@ -79,7 +93,7 @@ def join_inline(pieces: list[str | int], codes: tuple[str, ...]) -> str:
 
 def escape_text(text: str) -> str:
     """Translated text that cannot turn into Markdown syntax or quiz structure."""
-    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    text = re.sub(r"([\\`*_\[\]<>|{}])", r"\\\1", text)  # {} could make an {#id}
     return re.sub(r"(?m)^(\s*)([#>=:+-]|\d+[.)])", r"\1\\\2", text)
 
 

@@ -40,18 +40,18 @@ class PageStatus:
 def segment_status(source: Path, variant: Path | None) -> tuple[dict[str, int], tuple[str, ...], tuple[str, ...]]:
     """Counts of SEGMENT_STATES for one page, and the texts an agency would quote for."""
     from .alignment import align  # segments need the Markdown dialect, which needs the catalogs
-    from .segments import page_segments
+    from .segments import page_segments, unit_ids
 
     texts = page_segments(source.read_text(encoding="utf-8"))
+    units = unit_ids([t.key for t in texts])
     counts = dict.fromkeys(SEGMENT_STATES, 0)
     alignment = align(source, variant) if variant is not None else None
     if variant is not None and alignment is None:
         counts["unverified"] = len(texts)
         return counts, (), ()
     translations = alignment.translations if alignment else {}
-    missing = tuple(t.source for t in texts if t.key not in translations)
-    current = {t.key for t in texts}
-    stale = tuple(seg.source for key, seg in translations.items() if key not in current)
+    missing = tuple(t.source for t, unit in zip(texts, units, strict=True) if unit not in translations)
+    stale = tuple(seg.source for unit, seg in translations.items() if unit not in set(units))
     counts.update(translated=len(texts) - len(missing), missing=len(missing), outdated=len(stale))
     return counts, missing, stale
 
@@ -102,13 +102,13 @@ def _segment_map(source: Path, variant_text: str) -> str | None:
     That holds text by text only when the variant has the source's shape; otherwise there is
     no map (``None``), and the next import asks for the variant to be brought in line.
     """
-    from .segments import page_segments  # the segments need the Markdown dialect, which needs the catalogs
+    from .segments import page_segments, unit_ids  # the segments need the Markdown dialect: the catalogs
 
     ours = page_segments(variant_text)
     theirs = page_segments(source.read_text(encoding="utf-8"))
     if [s.kind for s in ours] != [s.kind for s in theirs]:
         return None
-    return " ".join(s.key for s in theirs)
+    return " ".join(unit_ids([s.key for s in theirs]))
 
 
 def render_report(course: Course, report: dict[str, list[PageStatus]]) -> str:
