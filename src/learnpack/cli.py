@@ -20,7 +20,7 @@ from .scaffold import create_course
 from .targets import TARGETS
 from .targets.scorm12 import SUSPEND_LIMIT_RANGE
 from .translate.exchange import export_po, export_xliff, import_file, still_outdated
-from .translate.status import SEGMENT_STATES, STATES, course_status, render_report, stamp
+from .translate.status import SEGMENT_STATES, STATES, course_status, render_report, settings_status, stamp
 from .validate import compare_packages, has_errors, validate_package
 
 _split_option = click.option(
@@ -33,7 +33,7 @@ _suspend_limit_option = click.option(
     "--scorm12-suspend-limit", "scorm12_suspend_limit", type=click.IntRange(*SUSPEND_LIMIT_RANGE),
     help=f"SCORM 1.2: the characters of learner state (cmi.suspend_data) the LMS keeps [default: "
          f"{SUSPEND_LIMIT_RANGE[0]}, the standard's]; up to {SUSPEND_LIMIT_RANGE[1]} for Moodle with SCORM "
-         "standards mode (scorm12standard) off. Use the package only on such an LMS.")
+         "SCORM 1.2 standard mode (scorm12standard) off. Use the package only on such an LMS.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -154,10 +154,14 @@ def i18n_status(course_dir: Path, html_file: Path | None) -> None:
     with _guard(False):
         course = load_course(course_dir)
     report = course_status(course)
+    settings = settings_status(course)
     for lang, rows in report.items():
         counts = ", ".join(f"{sum(r.state == s for r in rows)} {s}" for s in STATES)
         texts = ", ".join(f"{sum(r.segments.get(s, 0) for r in rows)} {s}" for s in SEGMENT_STATES)
         click.echo(f"{lang}: {counts}; texts: {texts}")
+        for text in settings.get(lang, []):
+            if text.state != "translated":
+                click.echo(f"  {text.state:10} {display_path(course.root / text.file)}: {text.field}")
         for row in rows:
             if row.state != "translated" or row.segments.get("missing") or row.segments.get("outdated"):
                 detail = ", ".join(f"{row.segments[s]} {s}" for s in SEGMENT_STATES if row.segments.get(s))

@@ -45,6 +45,23 @@ def _localized_text(value: Any) -> str | None:
     return _text(value)
 
 
+KEY = re.compile(r"[0-9a-f]{8}")  # a translatable text's key, as translate/config_texts.py makes it
+
+
+def _translation_records(value: Any) -> str | None:
+    """``{so: {title: 3f2a91c0}}``: what ``learnpack i18n import`` records (translate/config_texts.py)."""
+    problem = "must be what learnpack i18n import writes: {language: {title: hash, description: hash}}"
+    if not isinstance(value, dict):
+        return problem
+    for lang, fields in value.items():
+        if language_problem(lang) is not None or not isinstance(fields, dict):
+            return problem
+        for field, key in fields.items():
+            if field not in ("title", "description") or not isinstance(key, str) or not KEY.fullmatch(key):
+                return problem
+    return None
+
+
 def _string_overrides(value: Any) -> str | None:
     """``{nb: {quiz.check: Rett quizen}}``: interface strings a course replaces, per language."""
     if not isinstance(value, dict):
@@ -155,11 +172,13 @@ COURSE_OPTIONS: dict[str, Option] = {
     "duration": Option(_minutes),
     "theme": Option(_theme),
     "answer_length": Option(_answer_length),
+    "translated_from": Option(_translation_records),
 }
 
 MODULE_OPTIONS: dict[str, Option] = {
     "title": Option(_localized_text, required=True),
     "description": Option(_localized_text),
+    "translated_from": Option(_translation_records),
 }
 DEFAULT_FALLBACKS = {"nn": ("nb",), "se": ("nb",)}
 

@@ -14,6 +14,7 @@ from .markdown import create_markdown
 from .model import Course, Module, Page, Source
 from .pages import PageContext, load_page
 from .slugs import SAFE_NAME
+from .translate.config_texts import check_outdated_texts
 from .variants import align_variant, check_outdated, share_text_answers, variant_path
 
 MODULE_FOLDER = re.compile(r"^\d+[-_]")
@@ -60,6 +61,7 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
                     if lang != config.source_language}
     course = share_text_answers(replace(course, translations=translations))
     check_anchors(course, diagnostics)
+    check_outdated_texts(course, diagnostics)
     return course
 
 

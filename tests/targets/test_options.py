@@ -49,7 +49,7 @@ def test_the_settings_map_onto_each_targets_options(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("settings", "message"), [
     (BuildSettings(scorm12_suspend_limit=4095), "--scorm12-suspend-limit 4095: must be from 4096 (the SCORM 1.2 "
-                                                "standard) to 64000 (what Moodle keeps with SCORM standards mode off)"),
+                                                "standard) to 64000 (what Moodle keeps with SCORM 1.2 standard mode off)"),
     (BuildSettings(scorm12_suspend_limit=64001), "--scorm12-suspend-limit 64001: must be from 4096"),
     (BuildSettings(split="pages"), "--split pages: the only way to split a course is 'modules'"),
     (BuildSettings(schemas=Path("no-such-folder")), "--schemas no-such-folder: no such folder"),

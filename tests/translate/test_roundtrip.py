@@ -498,3 +498,48 @@ def test_alt_texts_travel_and_come_back_into_the_image(tmp_path: Path) -> None:
     assert diagnostics.errors == []
     text = (root / "01-m" / "01-puls.so.md").read_text(encoding="utf-8")
     assert "![SO«Fingrene på håndleddet»](puls.svg)" in text
+
+
+def test_a_course_title_translated_from_an_older_source_is_outdated_until_translated_again(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from learnpack.cli import main
+    from learnpack.translate.status import settings_status
+
+    root = write_course(tmp_path / "c", {"01-m/01-ring.md": PAGE, "01-m/module.yml": "title: Første modul\n"}, CONFIG)
+    run_import(root, fill(export_xliff(load_course(root), "so")), tmp_path)
+    states = {(t.file, t.field): t.state for t in settings_status(load_course(root))["so"]}
+    assert set(states.values()) == {"translated"} and len(states) == 3
+    recorded = (root / "course.yml").read_text(encoding="utf-8")
+    assert "translated_from: {so: {title: " in recorded and recorded.startswith("# Kurset om å ringe lege\n")
+    untouched = export_xliff(load_course(root), "so")
+    assert run_import(root, untouched, tmp_path)[1] == [] and (root / "course.yml").read_text() == recorded
+
+    (root / "course.yml").write_text(recorded.replace("nb: Ring lege", "nb: Ring legen"), encoding="utf-8")
+    checked = Diagnostics()
+    load_course(root, checked)
+    (warning,) = [d for d in checked.warnings if d.code == "i18n.outdated"]
+    assert warning.path.name == "course.yml" and warning.line == recorded.split("\n").index(
+        next(line for line in recorded.split("\n") if line.startswith("title:"))) + 1
+    status = CliRunner().invoke(main, ["i18n", "status", str(root)])
+    assert "outdated" in status.output and "course.yml: title" in status.output
+    review = export_xliff(load_course(root), "so")
+    units = {u.get("resname"): u for u in etree.fromstring(review).iter(f"{{{XLIFF}}}trans-unit")}
+    assert units["course-title"].find(f"{{{XLIFF}}}target").get("state") == "needs-review-translation"
+    assert units["module-title"].find(f"{{{XLIFF}}}target").get("state") == "translated"
+
+    # Still under review: applied text, no record; confirmed: current again.
+    diagnostics, _ = run_import(root, review, tmp_path)
+    assert diagnostics.errors == [] and states_of(root)[("course.yml", "title")] == "outdated"
+    units["course-title"].find(f"{{{XLIFF}}}target").set("state", "final")
+    run_import(root, etree.tostring(units["course-title"].getroottree()), tmp_path)
+    assert states_of(root)[("course.yml", "title")] == "translated"
+    checked = Diagnostics()
+    load_course(root, checked)
+    assert "i18n.outdated" not in [d.code for d in checked.warnings]
+
+
+def states_of(root: Path) -> dict[tuple[str, str], str]:
+    from learnpack.translate.status import settings_status
+
+    return {(t.file, t.field): t.state for t in settings_status(load_course(root))["so"]}

@@ -8,7 +8,7 @@ from ._scorm import ScormTarget
 from .base import BuildSettings
 
 #: What ``--scorm12-suspend-limit`` accepts: from the standard's 4,096 characters of
-#: ``cmi.suspend_data`` to the 64,000 Moodle keeps with "SCORM standards mode" off
+#: ``cmi.suspend_data`` to the 64,000 Moodle keeps with "SCORM 1.2 standard mode" off
 #: (``scormstandard``; ``scorm12standard`` before Moodle 3.5).
 SUSPEND_LIMIT_RANGE = (SCORM12.suspend_limit, SCORM12.largest_suspend_limit)
 
@@ -20,7 +20,7 @@ class Scorm12Target(ScormTarget):
     roomier = (
         (SCORM2004.suspend_limit, "--target scorm2004"),
         (SUSPEND_LIMIT_RANGE[1], f"--scorm12-suspend-limit {SUSPEND_LIMIT_RANGE[1]} for an LMS that keeps that "
-                                 "much (Moodle with SCORM standards mode, scorm12standard, off)"),
+                                 "much (Moodle with SCORM 1.2 standard mode, scorm12standard, off)"),
     )
 
     @classmethod
@@ -33,5 +33,5 @@ class Scorm12Target(ScormTarget):
         if not low <= limit <= high:
             raise LearnpackError(
                 f"--scorm12-suspend-limit {limit}: must be from {low} (the SCORM 1.2 standard) to "
-                f"{high} (what Moodle keeps with SCORM standards mode off)")
+                f"{high} (what Moodle keeps with SCORM 1.2 standard mode off)")
         return limit

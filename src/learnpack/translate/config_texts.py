@@ -3,7 +3,10 @@
 They travel in the exchange files like page texts, keyed by a hash of their source text,
 and come back into the author's YAML through ruamel.yaml, which keeps the author's
 comments, order and quoting: ``title: Vitale tegn`` becomes
-``title: {nb: Vitale tegn, so: Calaamadaha muhiimka ah}``.
+``title: {nb: Vitale tegn, so: Calaamadaha muhiimka ah}``, and the file records which source
+text each translation was made from, so that a changed title shows as outdated::
+
+    translated_from: {so: {title: 3f2a91c0}}
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,9 +23,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from ..config import COURSE_FILE, MODULE_FILE
+from ..errors import Diagnostics
 from ..model import Course
 
 FIELDS = ("title", "description")
+RECORD_KEY = "translated_from"
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
@@ -30,7 +36,8 @@ class ConfigText:
     file: str  # relative to the course root: course.yml, 01-intro/module.yml
     field: str  # title or description
     source: str
-    existing: str  # the translation course.yml holds now ("" if none); what it translated is not recorded
+    existing: str  # the translation the file holds now ("" if none)
+    recorded: str = ""  # the key of the source text ``existing`` was translated from ("" not recorded)
 
     @property
     def kind(self) -> str:
@@ -39,6 +46,15 @@ class ConfigText:
     @property
     def key(self) -> str:
         return hashlib.sha256(f"{self.kind}\x1f{self.source}".encode()).hexdigest()[:8]
+
+    @property
+    def state(self) -> str:
+        """One of status.SEGMENT_STATES: translated, outdated, missing, or unverified (written by hand)."""
+        if not self.existing:
+            return "missing"
+        if not self.recorded:
+            return "unverified"
+        return "translated" if self.recorded == self.key else "outdated"
 
 
 def config_texts(course: Course, language: str) -> list[ConfigText]:
@@ -50,14 +66,39 @@ def config_texts(course: Course, language: str) -> list[ConfigText]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
         if not isinstance(data, dict):
             continue
+        records = data.get(RECORD_KEY)
+        records = records.get(language) if isinstance(records, dict) else None
         for field in FIELDS:
             value = data.get(field)
             values = value if isinstance(value, dict) else {course.source_language: value}
             source = values.get(course.source_language)
             if isinstance(source, str) and source.strip():
                 existing = values.get(language)
-                texts.append(ConfigText(name, field, source, existing if isinstance(existing, str) else ""))
+                recorded = records.get(field) if isinstance(records, dict) else None
+                texts.append(ConfigText(name, field, source, existing if isinstance(existing, str) else "",
+                                        recorded if isinstance(recorded, str) else ""))
     return texts
+
+
+def check_outdated_texts(course: Course, diagnostics: Diagnostics) -> None:
+    """Warn about each course or module title or description translated from an older source text."""
+    for language in course.config.languages:
+        if language == course.source_language:
+            continue
+        for text in config_texts(course, language):
+            if text.state == "outdated":
+                path = course.root / text.file
+                diagnostics.warning(path, _line_of(path, text.field),
+                                    f"outdated translation: the {text.field} changed since it was translated into "
+                                    f"{language}; translate it again (learnpack i18n export --lang {language})",
+                                    "i18n.outdated")
+
+
+def _line_of(path: Path, field: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{field}:"):
+            return number
+    return None
 
 
 def clean(text: str) -> str:
@@ -65,8 +106,13 @@ def clean(text: str) -> str:
     return " ".join(CONTROL.sub(" ", text).split())
 
 
-def with_translations(text: str, updates: dict[str, str], source_language: str, language: str) -> str:
-    """The YAML ``text`` with ``updates`` (field -> translation) set for ``language``, comments kept."""
+def with_translations(text: str, updates: dict[str, str], records: dict[str, str | None], source_language: str,
+                      language: str) -> str:
+    """The YAML ``text`` with ``updates`` (field -> translation) set for ``language``, comments kept.
+
+    ``records`` gives, per field, the key of the source text the translation was made from
+    (None: not confirmed, so no record).
+    """
     round_trip = YAML()
     round_trip.preserve_quotes = True
     round_trip.width = 4096
@@ -78,6 +124,33 @@ def with_translations(text: str, updates: dict[str, str], source_language: str, 
         else:
             data[field] = CommentedMap([(source_language, value), (language, translation)])
             data[field].fa.set_flow_style()
+    _set_records(data, records, language)
     buffer = io.StringIO()
     round_trip.dump(data, buffer)
     return buffer.getvalue()
+
+
+def _set_records(data: Any, records: dict[str, str | None], language: str) -> None:
+    """``translated_from: {so: {title: 3f2a91c0}}``, kept in the file's order and flow style."""
+    if not records:
+        return
+    all_records = data.get(RECORD_KEY)
+    if not isinstance(all_records, dict):
+        all_records = CommentedMap()
+        all_records.fa.set_flow_style()
+        data[RECORD_KEY] = all_records
+    ours = all_records.get(language)
+    if not isinstance(ours, dict):
+        ours = CommentedMap()
+        ours.fa.set_flow_style()
+    for field, key in records.items():
+        if key is None:
+            ours.pop(field, None)
+        else:
+            ours[field] = key
+    if ours:
+        all_records[language] = ours
+    else:
+        all_records.pop(language, None)
+    if not all_records:
+        del data[RECORD_KEY]

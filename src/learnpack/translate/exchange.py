@@ -111,8 +111,8 @@ def export_xliff(course: Course, language: str) -> bytes:
         for text in texts:
             unit = etree.SubElement(body, f"{{{XLIFF}}}trans-unit", id=text.key, resname=text.kind)
             etree.SubElement(unit, f"{{{XLIFF}}}source").text = text.source
-            # What an existing title translated is not recorded: offer it for review, not as current.
-            state = "needs-review-translation" if text.existing else "new"
+            # A title translated from today's source is current; one by hand or of an older source is for review.
+            state = {"translated": "translated", "missing": "new"}.get(text.state, "needs-review-translation")
             etree.SubElement(unit, f"{{{XLIFF}}}target", state=state).text = text.existing or text.source
             etree.SubElement(unit, f"{{{XLIFF}}}note").text = f"{text.field} of the {text.kind.split('-')[0]} ({name})"
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -151,7 +151,7 @@ def export_po(course: Course, language: str) -> bytes:
                         context=f"{page.path}:{unit_id}", auto_comments=notes,
                         locations=[(page.path, segment.line)])
     for text in config_texts(course, language):
-        flags = ["fuzzy"] if text.existing else []  # what it translated is not recorded: for review
+        flags = ["fuzzy"] if text.state in ("outdated", "unverified") else []  # for review
         catalog.add(text.source, text.existing, context=f"{text.file}:{text.key}", flags=flags,
                     auto_comments=[f"{text.field} of the {text.kind.split('-')[0]} ({text.file})"])
     catalog.header_comment = f"# Translation of the learnpack course {course.config.id} into {language}."
@@ -178,6 +178,7 @@ class _Unit:
     pieces: list[str | int]
     line: int | None
     source_hash: str = ""  # of the page, as exported
+    reviewed: bool = True  # False: XLIFF needs-review-*, a translation nobody confirmed yet
 
 
 def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str, list[Path]]:
@@ -216,7 +217,8 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
             unit_lines[target] = UnitLines.of(page, output, page_units)
     if diagnostics.errors:
         return language, []
-    unit_lines = {target: unit_lines.get(target) or UnitLines({}, units[0].line) for target, (_, units) in outputs.items()}
+    unit_lines = {target: unit_lines.get(target) or UnitLines({}, units[0].line)
+                  for target, (_, units) in outputs.items()}
     _check_with(course, {target: text for target, (text, _) in outputs.items()}, unit_lines, path, diagnostics)
     if diagnostics.errors:
         return language, []
@@ -238,7 +240,8 @@ def still_outdated(course: Course, written: list[Path]) -> list[Path]:
     sources = {variant_path(page.origin.path, language): page.origin.path
                for page in course.pages for language in course.config.languages}
     return [path for path in written if path in sources
-            and front_matter_values(path.read_text(encoding="utf-8")).get("translated_from") != source_hash(sources[path])]
+            and front_matter_values(path.read_text(encoding="utf-8")).get("translated_from")
+            != source_hash(sources[path])]
 
 
 def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: str, path: Path,
@@ -275,7 +278,8 @@ def _merge_page(course: Course, page: PageExport, units: list[_Unit], language: 
     existing = {unit: found.source for unit in page.units if (found := page.alignment.translation(unit))}
     translated = {**existing, **incoming}
     source_file = course.root / page.path
-    by_segment = {s.id: translated[unit] for s, unit in zip(page.segments, page.units, strict=True) if unit in translated}
+    by_segment = {segment.id: translated[unit] for segment, unit in zip(page.segments, page.units, strict=True)
+                  if unit in translated}
     text = apply_translations(source_file.read_text(encoding="utf-8"), page.segments, by_segment)
     exported = next((u.source_hash for u in units if u.source_hash), "")
     text = with_key(text, "translated_from", _translated_from(page, exported, stale, set(translated)))
@@ -303,6 +307,7 @@ def _merge_config(course: Course, name: str, texts: list[ConfigText], units: lis
     """The new text of ``course.yml`` or a ``module.yml``, or None when nothing in it changes."""
     by_key = {text.key: text for text in texts}
     updates: dict[str, str] = {}
+    records: dict[str, str | None] = {}
     for unit in units:
         text = by_key.get(unit.unit)
         if text is None:
@@ -310,12 +315,18 @@ def _merge_config(course: Course, name: str, texts: list[ConfigText], units: lis
                                 "its translation is not applied", "i18n.import_stale")
             continue
         translation = clean("".join(p for p in unit.pieces if isinstance(p, str)))
-        if translation and translation != text.existing:
+        if not translation:
+            continue
+        record = text.key if unit.reviewed else None
+        if translation != text.existing:
             updates[text.field] = translation
-    if not updates:
+            records[text.field] = record
+        elif unit.reviewed and text.recorded != text.key:
+            records[text.field] = record  # the translator confirmed the text as it stands
+    if not updates and not records:
         return None
     source = (course.root / name).read_text(encoding="utf-8")
-    return with_translations(source, updates, course.source_language, language)
+    return with_translations(source, updates, records, course.source_language, language)
 
 
 def _checked_target(segment: Segment, unit: _Unit, page: str, path: Path,
@@ -481,7 +492,8 @@ def _read_xliff(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
             if target is None or (target.get("state") or "translated") in UNTRANSLATED_STATES:
                 continue  # untranslated: the variant keeps what it has
             units.append(_Unit(file.get("original", ""), unit.get("id", ""), _pieces(target), target.sourceline,
-                               props.get("source-hash") or ""))
+                               props.get("source-hash") or "",
+                               not (target.get("state") or "").startswith("needs-review")))
     return language, units
 
 

@@ -17,6 +17,7 @@ import jinja2
 from ..i18n.catalog import language_name
 from ..model import Course
 from ..variants import source_hash, variant_path
+from .config_texts import ConfigText, config_texts
 from .front_matter import with_key, write
 
 STATES = ("translated", "outdated", "untracked", "missing")
@@ -81,6 +82,12 @@ def course_status(course: Course) -> dict[str, list[PageStatus]]:
     return report
 
 
+def settings_status(course: Course) -> dict[str, list[ConfigText]]:
+    """For every language but the source, the course's and modules' titles and descriptions, each with its state."""
+    return {language: config_texts(course, language) for language in course.config.languages
+            if language != course.source_language}
+
+
 def stamp(course: Course, language: str, page_ids: list[str] | None = None) -> list[Path]:
     """Record the current source hash in the front matter of ``language``'s variants (all, or ``page_ids``)."""
     written = []
@@ -117,5 +124,5 @@ def render_report(course: Course, report: dict[str, list[PageStatus]]) -> str:
     counts = {lang: {state: sum(r.state == state for r in rows) for state in STATES} for lang, rows in report.items()}
     return env.get_template("report.html").render(
         course=course, report=report, states=STATES, segment_states=SEGMENT_STATES, name=language_name,
-        counts=counts,
+        counts=counts, settings=settings_status(course),
     )
