@@ -9,7 +9,6 @@ from pathlib import Path
 from .anchors import check_anchors
 from .config import language_problem, load_course_config, load_module_config
 from .errors import CourseError, Diagnostics, display_path
-from .i18n.catalog import Strings
 from .markdown import create_markdown
 from .model import Course, Module, Page, Source
 from .pages import PageContext, load_page
@@ -50,7 +49,6 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
         language=config.source_language,
         diagnostics=diagnostics,
         md=create_markdown(),
-        strings={lang: Strings(lang, texts) for lang, texts in config.strings.items()},
         source_language=config.source_language,
     )
     modules = [module for folder, files in pages_by_folder.items()

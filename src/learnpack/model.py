@@ -1,7 +1,10 @@
 """The course model: what every target builds from.
 
 Every node remembers where it came from (:class:`Source`) so that later checks can
-point an author at the file and line to fix.
+point an author at the file and line to fix. The model holds content as parsed Markdown
+(markdown-it tokens), never as HTML or output URLs: the loader checks what a page refers to
+and records it (:class:`Reference`); each target renders pages in its own language and
+decides where files go (``targets/_render.py``, ``targets/_urls.py``).
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from markdown_it.token import Token
 
 TEXT_MAX = 60  # characters a learner can type in a short-text answer, unless course.yml says otherwise
 NUMBER_MAX = 24  # ... in a number answer
@@ -39,11 +44,28 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A file a page links to or shows, checked by the loader (``token.meta["reference"]``)."""
+
+    target: Path  # the absolute source path: a page (``.md``) or a media file
+    fragment: str = ""  # ``#id`` or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A caption track of a video or audio file (``token.meta["captions"]``)."""
+
+    reference: Reference  # the .vtt file
+    language: str
+    label: str  # the language's name, in that language
+
+
+@dataclass(frozen=True, slots=True)
 class Text:
-    """A piece of author text: its Markdown source and the HTML rendered from it."""
+    """A piece of author text on one line: its Markdown source and its parsed inline token."""
 
     source: str
-    html: str
+    token: Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +111,7 @@ class Question:
     id: str
     kind: Kind
     stem: Text
-    body_html: str
+    body: tuple[Token, ...]  # blocks between the stem and the answers
     origin: Source
     choices: tuple[Choice, ...] = ()
     text_answers: tuple[str, ...] = ()
@@ -112,7 +134,7 @@ class Question:
 class Quiz:
     id: str
     questions: tuple[Question, ...]
-    intro_html: str
+    intro: tuple[Token, ...]  # blocks before the first question
     origin: Source
     pass_mark: int  # percent
     title: str = ""
@@ -134,9 +156,9 @@ class Quiz:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A run of page content: rendered HTML, or a quiz the target renders itself."""
+    """A run of page content: Markdown blocks, or a quiz."""
 
-    html: str = ""
+    tokens: tuple[Token, ...] = ()
     quiz: Quiz | None = None
 
 

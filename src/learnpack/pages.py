@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from .config import Option, check_options, parse_yaml_mapping
 from .errors import Diagnostics
-from .i18n.catalog import Strings, language_name, strings_for, text_direction
+from .i18n.catalog import language_name, text_direction
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
 from .markdown.headings import SOURCE_HEADINGS
-from .model import FragmentLink, Heading, Page, Quiz, Segment, Source
+from .model import Caption, FragmentLink, Heading, Page, Quiz, Reference, Segment, Source
 from .questions import QuizBuilder
 from .slugs import SAFE_NAME
 from .variants import OUTDATED_SOURCE
@@ -40,8 +38,6 @@ PAGE_OPTIONS: dict[str, Option] = {
 }
 ALLOWED_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-MEDIA_FOLDER = "media"
-MEDIA_PREFIX = f"../../{MEDIA_FOLDER}/"
 
 
 @dataclass
@@ -55,7 +51,6 @@ class PageContext:
     diagnostics: Diagnostics
     md: MarkdownIt
     variants: dict[tuple[Path, str], Page] = field(default_factory=dict)  # loaded once, shared by chains
-    strings: dict[str, Strings] = field(default_factory=dict)  # interface strings with the course's overrides
     source_language: str = ""  # the course's; a translation marks the texts it still shows in it
 
 
@@ -81,7 +76,7 @@ class _PageLoader:
         if meta.get("translated_segments") and self.ctx.source_language:
             self._mark_untranslated(text, tokens, str(meta["translated_segments"]).split())
         self._check_targets(tokens)
-        segments, quizzes = self._segments(tokens, slug, env)
+        segments, quizzes = self._segments(tokens, slug)
         title = meta.get("title") or _first_heading(tokens) or slug
         words = len(re.findall(r"\w+", text))
         questions = sum(len(q.questions) for q in quizzes)
@@ -141,21 +136,9 @@ class _PageLoader:
         check_options(data, lines, PAGE_OPTIONS, self.path, self.ctx.diagnostics)
         return data
 
-    def _segments(self, tokens: list[Token], slug: str, env: dict[str, Any]) -> tuple[list[Segment], list[Quiz]]:
-        md = self.ctx.md
-        renderer = cast(RendererHTML, md.renderer)
-        render_env: dict[str, Any] = {
-            "strings": self.ctx.strings.get(self.ctx.language) or strings_for(self.ctx.language),
-            "isolate": text_direction(self.ctx.language) == "rtl",
-        }
-        builder = QuizBuilder(
-            path=self.path,
-            page_slug=slug,
-            default_pass_mark=self.ctx.pass_mark,
-            diagnostics=self.ctx.diagnostics,
-            render_inline=lambda t: _in_language(t, renderer.renderInline(t.children or [], md.options, render_env)),
-            render_blocks=lambda ts: md.renderer.render(ts, md.options, render_env),
-        )
+    def _segments(self, tokens: list[Token], slug: str) -> tuple[list[Segment], list[Quiz]]:
+        builder = QuizBuilder(path=self.path, page_slug=slug, default_pass_mark=self.ctx.pass_mark,
+                              diagnostics=self.ctx.diagnostics)
         segments: list[Segment] = []
         quizzes: list[Quiz] = []
         pending: list[Token] = []
@@ -166,7 +149,7 @@ class _PageLoader:
                 end = next(i for i in range(index, len(tokens))
                            if tokens[i].type == "quiz_close" and tokens[i].level == token.level)
                 if pending:
-                    segments.append(Segment(html=md.renderer.render(pending, md.options, render_env)))
+                    segments.append(Segment(tokens=tuple(pending)))
                     pending = []
                 quiz = builder.build(tokens[index : end + 1])
                 if quiz is not None:
@@ -178,7 +161,7 @@ class _PageLoader:
                 pending.append(token)
             index += 1
         if pending:
-            segments.append(Segment(html=md.renderer.render(pending, md.options, render_env)))
+            segments.append(Segment(tokens=tuple(pending)))
         return segments, quizzes
 
     # -- links and media -------------------------------------------------------------
@@ -209,14 +192,13 @@ class _PageLoader:
             if target not in self.ctx.page_files:
                 self._error(line, f"link to {href!r}: no such page in the course", "link.missing")
                 return
-            relative = Path(_relative(target.with_suffix(".html"), self.path.parent)).as_posix()
-            token.attrSet("href", relative + fragment)
+            token.meta["reference"] = Reference(target, fragment)
             self._fragment_link(href, target, fragment[1:], line)
         elif not target.is_file():
             self._error(line, f"link to {href!r}: file not found", "link.missing")
         else:
             self.media.add(target)
-            token.attrSet("href", self._media_url(target) + fragment)
+            token.meta["reference"] = Reference(target, fragment)
 
     def _fragment_link(self, href: str, page: Path | None, fragment: str, line: int | None) -> None:
         """Remember a link to a place in a page; whether the page has it is known once all pages are."""
@@ -239,7 +221,7 @@ class _PageLoader:
             self._error(line, f"image or media file {src!r} not found", "media.missing")
             return
         self.media.add(target)
-        token.attrSet("src", self._media_url(target))
+        token.meta["reference"] = Reference(target)
         if target.suffix.lower() in VIDEO_SUFFIXES | AUDIO_SUFFIXES:
             captions = self._captions(target)
             token.meta["captions"] = captions
@@ -248,7 +230,7 @@ class _PageLoader:
                     self.path, line, f"video {src!r} has no captions: add {target.stem}.vtt beside it",
                     "media.no_captions")
 
-    def _captions(self, media: Path) -> list[dict[str, str]]:
+    def _captions(self, media: Path) -> list[Caption]:
         tracks = []
         for vtt in sorted(media.parent.glob(f"{media.stem}*.vtt")):
             parts = vtt.name[len(media.stem):].split(".")  # "", [lang,] "vtt"
@@ -256,16 +238,9 @@ class _PageLoader:
             if len(parts) not in (2, 3) or parts[0]:
                 continue
             self.media.add(vtt)
-            tracks.append({"src": self._media_url(vtt), "lang": lang, "label": language_name(lang)})
-        tracks.sort(key=lambda t: t["lang"] != self.ctx.language)
+            tracks.append(Caption(Reference(vtt), lang, language_name(lang)))
+        tracks.sort(key=lambda t: t.language != self.ctx.language)
         return tracks
-
-    def _media_url(self, target: Path) -> str:
-        """Where a file is in the built site: one ``media/`` tree shared by every language.
-
-        Pages are written to ``<language>/<module>/<page>.html``, two folders below the site.
-        """
-        return MEDIA_PREFIX + target.relative_to(self.ctx.root).as_posix()
 
     def _resolve(self, reference: str, line: int | None) -> tuple[Path | None, str]:
         """The file a relative reference points at, checked to lie inside the course."""
@@ -297,14 +272,6 @@ def load_page(ctx: PageContext, path: Path, page_id: str, slug: str,
     return _PageLoader(ctx, path, source_headings).load(page_id, slug)
 
 
-def _in_language(token: Token, html: str) -> str:
-    """Quiz text that a translation still shows in the source language, marked with its language."""
-    language = (token.meta or {}).get("lang")
-    if not language:
-        return html
-    return f'<span lang="{language}" dir="{text_direction(language)}">{html}</span>'
-
-
 def _walk(tokens: list[Token]) -> Iterator[Token]:
     """Every token and inline child; children get the map of the exact line they are on."""
     for token in tokens:
@@ -327,7 +294,3 @@ def _first_heading(tokens: list[Token]) -> str | None:
         if token.type == "heading_open" and index + 1 < len(tokens):
             return tokens[index + 1].content
     return None
-
-
-def _relative(target: Path, start: Path) -> str:
-    return Path(os.path.relpath(target, start)).as_posix()

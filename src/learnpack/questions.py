@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,6 @@ NUMERIC_EXACT = re.compile(rf"^({_NUMBER})$")
 NUMERIC_TOLERANCE = re.compile(rf"^({_NUMBER})\s*(?:±|\+-|\+/-)\s*({_NUMBER})$")
 NUMERIC_RANGE = re.compile(rf"^({_NUMBER})\s*\.\.\s*({_NUMBER})$")
 LOOKS_NUMERIC = re.compile(r"^[-−]?\d")
-
-RenderInline = Callable[[Token], str]
-RenderBlocks = Callable[[list[Token]], str]
-
 
 def parse_number(text: str) -> float:
     return float(text.replace("−", "-").replace(",", ".").replace("\u066b", "."))
@@ -57,8 +52,6 @@ class QuizBuilder:
     page_slug: str
     default_pass_mark: int
     diagnostics: Diagnostics
-    render_inline: RenderInline
-    render_blocks: RenderBlocks
     count: int = 0
 
     def build(self, tokens: list[Token]) -> Quiz | None:
@@ -86,7 +79,7 @@ class QuizBuilder:
             id=quiz_id,
             title=attrs.get("title", ""),
             questions=tuple(questions),
-            intro_html=self.render_blocks(_tokens(intro)),
+            intro=_tokens(intro),
             origin=Source(self.path, line),
             pass_mark=pass_mark if pass_mark is not None else self.default_pass_mark,
             attempts=attempts,
@@ -103,7 +96,7 @@ class QuizBuilder:
         if stem_token is None or not stem_token.content.strip():
             self._error(line, "question has no text after ###", "quiz.empty_question")
             return None
-        stem = Text(stem_token.content, self.render_inline(stem_token))
+        stem = Text(stem_token.content, stem_token)
         explicit = "id" in attrs
         question_id = attrs["id"] if explicit else derived_id(stem_token.content)
         if explicit and not ID_PATTERN.match(question_id):
@@ -133,7 +126,7 @@ class QuizBuilder:
             id=question_id,
             kind=kind,
             stem=stem,
-            body_html=self.render_blocks(_tokens(body)),
+            body=_tokens(body),
             origin=Source(self.path, line),
             case_sensitive=attrs.get("case", "false").lower() in ("true", "yes", "1", "sensitive"),
             feedback=Feedback(
@@ -187,7 +180,7 @@ class QuizBuilder:
     def _text(self, node: SyntaxTreeNode) -> Text:
         inline = next(c for c in node.children if c.type == "inline")
         assert inline.token is not None
-        return Text(inline.token.content, self.render_inline(inline.token))
+        return Text(inline.token.content, inline.token)
 
     def _check_attrs(self, attrs: dict[str, str], known: tuple[str, ...], line: int, what: str) -> dict[str, str]:
         for key in attrs:
@@ -350,8 +343,8 @@ class _QuestionParts:
                 self.builder._error(line, "matching line has nothing after ->", "quiz.empty_option")
                 continue
             pairs.append(Pair(
-                left=Text(left.content, self.builder.render_inline(left)) if left.content.strip() else None,
-                right=Text(right.content, self.builder.render_inline(right)),
+                left=Text(left.content, left) if left.content.strip() else None,
+                right=Text(right.content, right),
                 origin=Source(self.builder.path, line),
             ))
         if sum(p.left is not None for p in pairs) < 2:
@@ -368,5 +361,5 @@ class _QuestionParts:
         return {}
 
 
-def _tokens(nodes: list[SyntaxTreeNode]) -> list[Token]:
-    return [token for node in nodes for token in node.to_tokens()]
+def _tokens(nodes: list[SyntaxTreeNode]) -> tuple[Token, ...]:
+    return tuple(token for node in nodes for token in node.to_tokens())

@@ -9,7 +9,7 @@ never a stale committed file:
              edit that changed one quiz's questions and removed another quiz.
 ``numbers``  typed numbers and the ASCII the runtime must make of them, in every digit script
              of ``digits.digit_zeros()``.
-``scorm``    a course with every question kind, its answer keys (``rendering.answer_key``, what
+``scorm``    a course with every question kind, its answer keys (``targets._render.answer_key``, what
              the pages hand the runtime) and answers to journal.
 ``check``    reads ``[{"version": "12" | "2004", "pairs": [[element, value], ...]}, ...]`` and
              writes the problems ``scorm_datamodel.Checker`` finds (one checker per session).
@@ -35,7 +35,7 @@ from learnpack.i18n.catalog import Strings, catalog_languages  # noqa: E402
 from learnpack.loader import load_course  # noqa: E402
 from learnpack.model import NUMBER_MAX, Course, Kind, Question, Quiz  # noqa: E402
 from learnpack.questions import CHOICE_IDS, parse_number  # noqa: E402
-from learnpack.rendering import answer_key  # noqa: E402
+from learnpack.targets._render import answer_key  # noqa: E402
 from learnpack.scorm.suspend import ALPHABET, SHORT_TEXT, AnswerLimits, StateKeys, worst_case_length  # noqa: E402
 from learnpack.scorm.versions import VERSIONS, runtime_script  # noqa: E402
 from learnpack.targets._outline import course_script  # noqa: E402

@@ -14,6 +14,7 @@ import pytest
 from lxml import html as lxml_html
 
 from learnpack.build import build
+from learnpack.i18n.catalog import Strings
 from support.courses import ROOTS, SAMPLE, write_course
 from support.languages import misplaced
 
@@ -43,6 +44,23 @@ def test_quiz_interface_text_on_a_fallback_page_is_in_the_learners_language(arab
                     assert language_of(element) == "ar", (path.name, query, lxml_html.tostring(element)[:80])
             for stem in form.xpath(".//span[@class='stem']"):
                 assert language_of(stem) == "nb", (path.name, stem.text_content())
+
+
+def test_callout_and_table_labels_on_a_fallback_page_are_in_the_learners_language(tmp_path: Path) -> None:
+    out = build(SAMPLE, ["html"], tmp_path / "out").out / "html"
+    labels, tables = [], []
+    for path in sorted((out / "ar").rglob("*.html")):
+        page = lxml_html.fromstring(path.read_bytes())
+        labels += [(path.name, e) for e in page.xpath("//div[@lang='nb']//p[@class='callout-label']")]
+        tables += [(path.name, page, e) for e in page.xpath("//div[@lang='nb']//div[@class='table-scroll']")]
+    assert labels and tables  # the sample's Arabic pages that fall back to bokmål have both
+    for name, label in labels:
+        assert language_of(label) == "ar" and label.get("dir") == "rtl", name
+        assert not any("a" <= c.lower() <= "z" for c in label.text_content()), (name, label.text_content())
+    for name, page, table in tables:
+        assert table.get("aria-label") is None, name
+        (named,) = page.xpath(f"//*[@id='{table.get('aria-labelledby')}']")
+        assert language_of(named) == "ar" and named.text_content() == Strings("ar", None)["table.scroll"], name
 
 
 def test_on_a_translated_page_the_interface_needs_no_mark(tmp_path: Path) -> None:

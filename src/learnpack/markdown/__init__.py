@@ -1,6 +1,20 @@
 """The Markdown dialect of learnpack: CommonMark + tables + front matter + quizzes + callouts.
 
 Raw HTML is off: author and translator text can never inject markup or script.
+
+Parsing needs nothing but the text. Rendering is the targets' job (``targets/_render.py``),
+and the render rules here read what they need from the render ``env``:
+
+``urls`` and ``page``
+    the target's :class:`~learnpack.targets._urls.SiteUrls` and the source path of the page
+    being rendered: links and media the loader checked (``token.meta["reference"]``) get
+    their URL from them.
+``strings``
+    the interface strings (callout labels, the table scroll label), in the interface language.
+``interface``
+    ``' lang=".." dir=".."'`` for interface text inside content of another language, or "".
+``isolate``
+    true in right-to-left content: Latin runs and numbers are isolated in ``<bdi>``.
 """
 
 from __future__ import annotations
@@ -94,17 +108,25 @@ def _heading_slug(text: str) -> str:
     return slugify(text, max_length=60) or "section"
 
 
+def _url(token: Token, attr: str, env: dict[str, Any]) -> str:
+    """The URL of a checked reference, from the target; the author's text if it needs none."""
+    reference = token.meta.get("reference")
+    if reference is None or "urls" not in env:
+        return str(token.attrGet(attr) or "")
+    return str(env["urls"].href(reference, env["page"]))
+
+
 def _render_media(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
     """Images as ``<img>``; video and audio files as players with their caption tracks."""
     token = tokens[idx]
-    src = str(token.attrGet("src") or "")
+    src = _url(token, "src", env)
     alt = self.renderInlineAsText(token.children or [], options, env)
     suffix = "." + src.rsplit(".", 1)[-1].lower() if "." in src else ""
     if suffix in VIDEO_SUFFIXES or suffix in AUDIO_SUFFIXES:
         tag = "video" if suffix in VIDEO_SUFFIXES else "audio"
         tracks = "".join(
-            f'<track kind="captions" src="{escapeHtml(t["src"])}" srclang="{escapeHtml(t["lang"])}"'
-            f' label="{escapeHtml(t["label"])}"{" default" if i == 0 else ""}>'
+            f'<track kind="captions" src="{escapeHtml(env["urls"].href(t.reference, env["page"]))}"'
+            f' srclang="{escapeHtml(t.language)}" label="{escapeHtml(t.label)}"{" default" if i == 0 else ""}>'
             for i, t in enumerate(token.meta.get("captions", []))
         )
         return (f'<figure class="media"><{tag} controls preload="metadata" src="{escapeHtml(src)}">'
@@ -115,16 +137,22 @@ def _render_media(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
 
 
 def _render_link_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
-    token = tokens[idx]
-    href = str(token.attrGet("href") or "")
+    link = tokens[idx].copy()  # the model's token stays as the author wrote it
+    href = _url(link, "href", env)
+    link.attrSet("href", href)
     if href.startswith(("http:", "https:")):
-        token.attrSet("rel", "noopener noreferrer")
-    return self.renderToken(tokens, idx, options, env)
+        link.attrSet("rel", "noopener noreferrer")
+    return self.renderToken([link], 0, options, env)
 
 
 def _render_table_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
     # A focusable, labelled scroll box keeps wide tables usable on a 360 px screen.
     label = escapeHtml(env.get("strings", {}).get("table.scroll", "Table"))
+    if env.get("interface"):  # the label is interface text in content of another language: say its own
+        env["tables"] = number = env.get("tables", 0) + 1
+        return (f'<div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-label-{number}">'
+                f'<span id="table-label-{number}" hidden{env["interface"]}>{label}</span>') + self.renderToken(
+            tokens, idx, options, env)
     return f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">' + self.renderToken(
         tokens, idx, options, env
     )

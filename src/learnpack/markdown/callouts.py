@@ -23,7 +23,7 @@ def _render(kind: str) -> Any:
         if tokens[idx].nesting == 1:
             label = env.get("strings", {}).get(f"callout.{kind}", kind.capitalize())
             return (f'<aside class="callout callout-{kind}" role="note">\n'
-                    f'<p class="callout-label">{escapeHtml(label)}</p>\n')
+                    f'<p class="callout-label"{env.get("interface", "")}>{escapeHtml(label)}</p>\n')
         return "</aside>\n"
 
     return render

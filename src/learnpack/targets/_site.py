@@ -24,8 +24,8 @@ from markupsafe import Markup
 from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
 from ..model import Course, Page
-from ..pages import MEDIA_FOLDER
 from ._outline import course_script
+from ._urls import SiteUrls
 
 if TYPE_CHECKING:
     from .base import BuildContext
@@ -79,10 +79,10 @@ class SiteWriter:
             files[f"assets/{bundle}"] = SiteFile(None, text.encode("utf-8"))
         for name in site_scripts:
             files[f"assets/{name}"] = SiteFile(None, scripts[name])
-        root = self.context.course.root
+        urls = SiteUrls(self.context.course.root)
         media = {m for course in courses for page in course.pages for m in page.media}
         for path in sorted(media):
-            files[f"{MEDIA_FOLDER}/{path.relative_to(root).as_posix()}"] = SiteFile(None, path)
+            files[urls.media_path(path)] = SiteFile(None, path)
         return files
 
     def chooser(self, courses: Sequence[Course]) -> Files:

@@ -15,7 +15,8 @@ from typing import ClassVar, Generic, TypeVar
 from ..errors import Diagnostics
 from ..i18n.catalog import Strings
 from ..model import Course
-from ..rendering import PageRenderer
+from ._render import PageRenderer
+from ._urls import SiteUrls
 from ..scorm.suspend import AnswerLimits
 from ..theme import Theme
 from ._site import Files, SiteWriter
@@ -58,7 +59,8 @@ class BuildContext:
         if language not in self.renderers:
             strings = Strings(language, self.course.config.strings.get(language))
             limits = AnswerLimits.for_course(self.course).by_kind()
-            self.renderers[language] = PageRenderer(self.theme.environment(), strings, limits)
+            self.renderers[language] = PageRenderer(self.theme.environment(), strings, limits,
+                                                    SiteUrls(self.course.root))
         return self.renderers[language]
 
 
