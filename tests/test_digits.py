@@ -12,7 +12,7 @@ from pathlib import Path
 
 from learnpack.build import build
 from learnpack.digits import digit_zeros
-from learnpack.questions import parse_numeric
+from learnpack.kinds.numeric import parse_numeric
 from support.courses import ROOTS
 
 

@@ -34,7 +34,8 @@ from learnpack.digits import digit_zeros  # noqa: E402
 from learnpack.i18n.catalog import Strings, catalog_languages  # noqa: E402
 from learnpack.loader import load_course  # noqa: E402
 from learnpack.model import NUMBER_MAX, Course, Kind, Question, Quiz  # noqa: E402
-from learnpack.questions import CHOICE_IDS, parse_number  # noqa: E402
+from learnpack.kinds import CHOICE_IDS  # noqa: E402
+from learnpack.kinds.numeric import parse_number  # noqa: E402
 from learnpack.targets._render import answer_key  # noqa: E402
 from learnpack.scorm.suspend import ALPHABET, SHORT_TEXT, AnswerLimits, StateKeys, worst_case_length  # noqa: E402
 from learnpack.scorm.versions import VERSIONS, runtime_script  # noqa: E402
@@ -267,7 +268,7 @@ def numbers_vectors() -> Json:
             text = in_script(typed, zero)
             expected = ascii_digits(text).replace(" ", "").replace("\u2212", "-").replace(",", ".").replace(
                 "\u066b", ".")
-            # What the author's answer key reads from the same text (questions.parse_number) agrees.
+            # What the author's answer key reads from the same text (kinds.numeric.parse_number) agrees.
             assert float(expected) == parse_number(text.replace(" ", "")), text
             cases.append({"input": text, "ascii": expected})
     not_decimal = [chr(c) for c in range(0x10000) if unicodedata.numeric(chr(c), None) is not None

@@ -33,6 +33,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import kinds
 from ..model import NUMBER_MAX, Course, Kind, Question, Quiz
 from .versions import VERSIONS
 
@@ -43,7 +44,7 @@ FINGERPRINT_WIDTH = 4
 RECORD_SIZE_WIDTH = 3
 SHORT_TEXT = 62  # texts shorter than this have a one-character length; longer ones "-" and two more
 LIMITS = {version.name: version.suspend_limit for version in VERSIONS.values()}  # what the standards guarantee
-CHOICE_IDS = "abcdefghijklmnopqrstuvwxyz0123456789"
+CHOICE_IDS = kinds.CHOICE_IDS  # the runtime codes an option by its id
 
 
 def encode_number(number: int, width: int) -> str:
@@ -128,12 +129,13 @@ def bitset_length(count: int) -> int:
 
 
 def max_answer_length(question: Question, limits: AnswerLimits) -> int:
-    """The longest code the runtime stores for one answer."""
-    if question.kind in (Kind.SINGLE, Kind.TRUE_FALSE):
+    """The longest code the runtime stores for one answer, by the form its kind's answers take."""
+    form = kinds.kind_of(question.kind).state
+    if form == "one":
         return 1
-    if question.kind is Kind.MULTIPLE:
-        return bitset_length(len(question.choices))
-    if question.kind in (Kind.ORDERING, Kind.MATCHING):
+    if form == "set":
+        return bitset_length(question_size(question))
+    if form == "positions":
         return question_size(question)
     return text_length(limits.of(question.kind))
 

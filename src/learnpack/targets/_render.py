@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from ..i18n.catalog import Strings, text_direction
+from ..kinds import kind_of
 from ..markdown import create_markdown
 from ..model import Kind, Page, Question, Quiz, Text
 from ._urls import SiteUrls
@@ -48,7 +49,7 @@ class PageRenderer:
         template = self.env.get_template("quiz.html")
         return Markup(template.render(quiz=quiz, t=self.strings, key=answer_key_json(quiz),
                                       display_order=display_order, match_targets=match_targets(context.inline),
-                                      limits=self.limits, Kind=Kind, ui=context.interface,
+                                      limits=self.limits, Kind=Kind, kind_of=kind_of, ui=context.interface,
                                       inline=context.inline, blocks=context.blocks))
 
 
@@ -100,23 +101,7 @@ def match_targets(inline: Callable[[Text], Markup]) -> Callable[[Question], list
 
 def answer_key(quiz: Quiz) -> dict[str, Any]:
     """What the runtime needs to check answers; feedback text stays in the HTML."""
-    questions: dict[str, Any] = {}
-    for q in quiz.questions:
-        entry: dict[str, Any] = {"kind": q.kind.value}
-        if q.kind in (Kind.SINGLE, Kind.MULTIPLE):
-            entry["correct"] = [c.id for c in q.choices if c.correct]
-        elif q.kind is Kind.TRUE_FALSE:
-            entry["correct"] = q.text_answers[0]
-        elif q.kind is Kind.TEXT:
-            entry["accept"] = list(q.text_answers)
-            entry["case"] = q.case_sensitive
-        elif q.kind is Kind.NUMERIC:
-            entry["ranges"] = [[a.low, a.high] for a in q.numeric_answers]
-        elif q.kind is Kind.ORDERING:
-            entry["order"] = [c.id for c in q.order]
-        elif q.kind is Kind.MATCHING:
-            entry["pairs"] = {f"l{i}": f"r{i}" for i, p in enumerate(q.pairs) if p.left is not None}
-        questions[q.id] = entry
+    questions = {q.id: {"kind": q.kind.value, **kind_of(q.kind).answer_key(q)} for q in quiz.questions}
     return {
         "id": quiz.id,
         "pass": quiz.pass_mark,
