@@ -25,7 +25,6 @@ from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
 from ..model import Course, Page
 from ._outline import course_script
-from ._urls import SiteUrls
 
 if TYPE_CHECKING:
     from .base import BuildContext
@@ -79,10 +78,9 @@ class SiteWriter:
             files[f"assets/{bundle}"] = SiteFile(None, text.encode("utf-8"))
         for name in site_scripts:
             files[f"assets/{name}"] = SiteFile(None, scripts[name])
-        urls = SiteUrls(self.context.course.root)
         media = {m for course in courses for page in course.pages for m in page.media}
         for path in sorted(media):
-            files[urls.media_path(path)] = SiteFile(None, path)
+            files[self.context.urls.media_path(path)] = SiteFile(None, path)
         return files
 
     def chooser(self, courses: Sequence[Course]) -> Files:

@@ -15,11 +15,11 @@ from typing import ClassVar, Generic, TypeVar
 from ..errors import Diagnostics
 from ..i18n.catalog import Strings
 from ..model import Course
-from ._render import PageRenderer
-from ._urls import SiteUrls
 from ..scorm.suspend import AnswerLimits
 from ..theme import Theme
+from ._render import PageRenderer
 from ._site import Files, SiteWriter
+from ._urls import SiteUrls
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +55,16 @@ class BuildContext:
     def __post_init__(self) -> None:
         self.site = SiteWriter(self)
 
+    @property
+    def urls(self) -> SiteUrls:
+        """Where the course's files are in the site."""
+        return SiteUrls(self.course.root)
+
     def renderer(self, language: str) -> PageRenderer:
         if language not in self.renderers:
             strings = Strings(language, self.course.config.strings.get(language))
             limits = AnswerLimits.for_course(self.course).by_kind()
-            self.renderers[language] = PageRenderer(self.theme.environment(), strings, limits,
-                                                    SiteUrls(self.course.root))
+            self.renderers[language] = PageRenderer(self.theme.environment(), strings, limits, self.urls)
         return self.renderers[language]
 
 

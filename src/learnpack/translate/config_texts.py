@@ -14,8 +14,8 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -38,6 +38,7 @@ class ConfigText:
     source: str
     existing: str  # the translation the file holds now ("" if none)
     recorded: str = ""  # the key of the source text ``existing`` was translated from ("" not recorded)
+    line: int | None = None  # of the field in the file
 
     @property
     def kind(self) -> str:
@@ -59,46 +60,44 @@ class ConfigText:
 
 def config_texts(course: Course, language: str) -> list[ConfigText]:
     """The titles and descriptions of the course and its modules, with their ``language`` texts."""
-    files = [COURSE_FILE, *(f"{module.slug}/{MODULE_FILE}" for module in course.modules)]
-    texts = []
-    for name in files:
+    return texts_by_language(course, [language])[language]
+
+
+def texts_by_language(course: Course, languages: Iterable[str]) -> dict[str, list[ConfigText]]:
+    """:func:`config_texts` for each of ``languages``, every file read once."""
+    texts: dict[str, list[ConfigText]] = {language: [] for language in languages}
+    for name in [COURSE_FILE, *(f"{module.slug}/{MODULE_FILE}" for module in course.modules)]:
         path = course.root / name
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        data = yaml.safe_load(text) if text else None
         if not isinstance(data, dict):
             continue
-        records = data.get(RECORD_KEY)
-        records = records.get(language) if isinstance(records, dict) else None
+        all_records = data.get(RECORD_KEY) if isinstance(data.get(RECORD_KEY), dict) else {}
         for field in FIELDS:
             value = data.get(field)
             values = value if isinstance(value, dict) else {course.source_language: value}
             source = values.get(course.source_language)
-            if isinstance(source, str) and source.strip():
+            if not (isinstance(source, str) and source.strip()):
+                continue
+            line = next((n for n, raw in enumerate(text.splitlines(), start=1) if raw.startswith(f"{field}:")), None)
+            for language, found in texts.items():
                 existing = values.get(language)
+                records = all_records.get(language)
                 recorded = records.get(field) if isinstance(records, dict) else None
-                texts.append(ConfigText(name, field, source, existing if isinstance(existing, str) else "",
-                                        recorded if isinstance(recorded, str) else ""))
+                found.append(ConfigText(name, field, source, existing if isinstance(existing, str) else "",
+                                        recorded if isinstance(recorded, str) else "", line))
     return texts
 
 
 def check_outdated_texts(course: Course, diagnostics: Diagnostics) -> None:
     """Warn about each course or module title or description translated from an older source text."""
-    for language in course.config.languages:
-        if language == course.source_language:
-            continue
-        for text in config_texts(course, language):
+    for language, texts in texts_by_language(course, course.translations).items():
+        for text in texts:
             if text.state == "outdated":
-                path = course.root / text.file
-                diagnostics.warning(path, _line_of(path, text.field),
+                diagnostics.warning(course.root / text.file, text.line,
                                     f"outdated translation: the {text.field} changed since it was translated into "
                                     f"{language}; translate it again (learnpack i18n export --lang {language})",
                                     "i18n.outdated")
-
-
-def _line_of(path: Path, field: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith(f"{field}:"):
-            return number
-    return None
 
 
 def clean(text: str) -> str:

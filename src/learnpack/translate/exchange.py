@@ -204,6 +204,7 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
             updated = _merge_config(course, page_path, configs[page_path], page_units, language, path, diagnostics)
             if updated is not None:
                 outputs[course.root / page_path] = (updated, page_units)
+                unit_lines[course.root / page_path] = UnitLines({}, page_units[0].line)
             continue
         page = pages.get(page_path)
         if page is None:
@@ -217,8 +218,6 @@ def import_file(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[s
             unit_lines[target] = UnitLines.of(page, output, page_units)
     if diagnostics.errors:
         return language, []
-    unit_lines = {target: unit_lines.get(target) or UnitLines({}, units[0].line)
-                  for target, (_, units) in outputs.items()}
     _check_with(course, {target: text for target, (text, _) in outputs.items()}, unit_lines, path, diagnostics)
     if diagnostics.errors:
         return language, []

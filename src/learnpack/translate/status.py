@@ -17,7 +17,7 @@ import jinja2
 from ..i18n.catalog import language_name
 from ..model import Course
 from ..variants import source_hash, variant_path
-from .config_texts import ConfigText, config_texts
+from .config_texts import ConfigText, texts_by_language
 from .front_matter import with_key, write
 
 STATES = ("translated", "outdated", "untracked", "missing")
@@ -84,8 +84,7 @@ def course_status(course: Course) -> dict[str, list[PageStatus]]:
 
 def settings_status(course: Course) -> dict[str, list[ConfigText]]:
     """For every language but the source, the course's and modules' titles and descriptions, each with its state."""
-    return {language: config_texts(course, language) for language in course.config.languages
-            if language != course.source_language}
+    return texts_by_language(course, course.translations)
 
 
 def stamp(course: Course, language: str, page_ids: list[str] | None = None) -> list[Path]:
