@@ -14,8 +14,8 @@ from support.courses import ROOTS, SAMPLE
 
 # Property tests: a few examples in CI; many with --hypothesis-profile=thorough.
 _QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
-settings.register_profile("ci", max_examples=15, deadline=None, suppress_health_check=_QUIET)
-settings.register_profile("thorough", max_examples=400, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("thorough", max_examples=1000, deadline=None, suppress_health_check=_QUIET)
 settings.load_profile("ci")
 
 

@@ -21,14 +21,16 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..config import COURSE_FILE, MODULE_FILE
 from ..errors import Diagnostics
 from ..model import Course
+from .segments import UNCARRIED
 
 FIELDS = ("title", "description")
 RECORD_KEY = "translated_from"
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+CONTROL = re.compile(f"[\t\n\x85\u2028\u2029{UNCARRIED}]+")  # a title keeps to one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +126,28 @@ def with_translations(text: str, updates: dict[str, str], records: dict[str, str
             data[field] = CommentedMap([(source_language, value), (language, translation)])
             data[field].fa.set_flow_style()
     _set_records(data, records, language)
+    written = _dumped(round_trip, data)
+    if not _reads_back(written, data, updates):
+        for field in updates:  # ruamel writes YAML 1.2; the loader reads YAML 1.1 (PyYAML): quote them
+            for key, value in data[field].items():
+                data[field][key] = DoubleQuotedScalarString(value)
+        written = _dumped(round_trip, data)
+    return written
+
+
+def _dumped(round_trip: YAML, data: Any) -> str:
     buffer = io.StringIO()
     round_trip.dump(data, buffer)
     return buffer.getvalue()
+
+
+def _reads_back(written: str, data: Any, fields: Iterable[str]) -> bool:
+    """Whether the loader reads every text of ``fields`` in ``written`` as ``data`` has it."""
+    try:
+        loaded = yaml.safe_load(written)
+    except yaml.YAMLError:
+        return False
+    return all(loaded.get(field) == dict(data[field]) for field in fields)
 
 
 def _set_records(data: Any, records: dict[str, str | None], language: str) -> None:

@@ -27,10 +27,12 @@ from ..variants import OUTDATED_SOURCE, source_hash, variant_path
 from .alignment import MAP_KEY, Alignment, align, front_matter_values, segment_map
 from .config_texts import ConfigText, clean, config_texts, with_translations
 from .front_matter import with_key
-from .segments import Segment, is_text_answer, join_inline, page_segments, unit_ids
+from .segments import UNCARRIED, Segment, is_text_answer, join_inline, page_segments, unit_ids
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
-PO_PLACEHOLDER = re.compile(r"\{(\d+)\}")
+# In a PO string: a literal "{1}" (written {{1}}), a lone "{" typed before a placeholder ({{1}),
+# a placeholder ({1}), a doubled brace, other text, and a single brace, which is literal too.
+PO_TOKEN = re.compile(r"\{\{(?P<literal>\d+)\}\}|\{(?=\{\d+\}(?!\}))|\{(?P<number>\d+)\}|\{\{|\}\}|[^{}]+|[{}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,23 +154,43 @@ def export_po(course: Course, language: str) -> bytes:
                         locations=[(page.path, segment.line)])
     for text in config_texts(course, language):
         flags = ["fuzzy"] if text.state in ("outdated", "unverified") else []  # for review
-        catalog.add(text.source, text.existing, context=f"{text.file}:{text.key}", flags=flags,
+        catalog.add(_po_text((text.source,)), _po_text((text.existing,)), context=f"{text.file}:{text.key}",
+                    flags=flags,
                     auto_comments=[f"{text.field} of the {text.kind.split('-')[0]} ({text.file})"])
-    catalog.header_comment = f"# Translation of the learnpack course {course.config.id} into {language}."
+    catalog.header_comment = (f"# Translation of the learnpack course {course.config.id} into {language}.\n"
+                              "# Keep the placeholders {1}, {2} … in order; write a literal brace twice: {{ }}.")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, sort_output=False)
     return buffer.getvalue()
 
 
 def _po_text(pieces: tuple[str | int, ...]) -> str:
-    return "".join(f"{{{p}}}" if isinstance(p, int) else p for p in pieces)
+    """Placeholders as ``{1}``; a literal brace doubled (``{{``, ``}}``), so it never reads as one."""
+    return "".join(f"{{{p}}}" if isinstance(p, int) else p.replace("{", "{{").replace("}", "}}") for p in pieces)
+
+
+def po_pieces(text: str) -> list[str | int]:
+    """The pieces of a PO string: ``{1}`` is a placeholder, ``{{`` and ``}}`` are literal braces."""
+    pieces: list[str | int] = []
+    literal = ""
+    for match in PO_TOKEN.finditer(text):
+        if match.group("number"):
+            if literal:
+                pieces.append(literal)
+            pieces.append(int(match.group("number")))
+            literal = ""
+        elif match.group("literal"):
+            literal += "{" + match.group("literal") + "}"
+        else:
+            literal += match.group()[0] if match.group() in ("{{", "}}") else match.group()
+    return pieces + [literal] if literal else pieces
 
 
 # -- import ---------------------------------------------------------------------------------
 
 UNTRANSLATED_STATES = {"new", "needs-translation"}  # XLIFF 1.2 states whose target is not a translation
 LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+CONTROL = re.compile(f"[{UNCARRIED}]")  # line breaks are handled first (LINE_BREAKS)
 
 
 @dataclass
@@ -309,6 +331,10 @@ def _merge_config(course: Course, name: str, texts: list[ConfigText], units: lis
     records: dict[str, str | None] = {}
     for unit in units:
         text = by_key.get(unit.unit)
+        if any(isinstance(piece, int) for piece in unit.pieces):
+            diagnostics.error(path, unit.line, f"{name} unit {unit.unit}: a title or description has no placeholders "
+                              "(write a literal brace in a PO file twice: {{ }})", "i18n.placeholders")
+            continue
         if text is None:
             diagnostics.warning(path, unit.line, f"{name}: the source text of unit {unit.unit} changed since export: "
                                 "its translation is not applied", "i18n.import_stale")
@@ -531,15 +557,6 @@ def _read_po(course: Course, path: Path, diagnostics: Diagnostics) -> tuple[str 
             continue
         page, _, segment = str(message.context).rpartition(":")
         hashes = [c.split()[-1] for c in message.auto_comments if c.startswith("source-hash ")]
-        text = str(message.string)
-        pieces: list[str | int] = []
-        last = 0
-        for match in PO_PLACEHOLDER.finditer(text):
-            if match.start() > last:
-                pieces.append(text[last:match.start()])
-            pieces.append(int(match.group(1)))
-            last = match.end()
-        if last < len(text):
-            pieces.append(text[last:])
-        units.append(_Unit(page, segment, pieces, message.lineno, hashes[0] if hashes else ""))
+        units.append(_Unit(page, segment, po_pieces(str(message.string)), message.lineno,
+                           hashes[0] if hashes else ""))
     return language, units

@@ -28,6 +28,10 @@ INLINE_CODE = re.compile(
     r"|\*+|_+(?=\W|$)|(?<=\W)_+|^_+|~~",
 )
 TRANSLATED_TYPES = {"inline"}
+# What no page, YAML file or XML document can carry: control characters (but tab, line feed and
+# NEL, which import turns into spaces or line breaks), surrogates and noncharacters.
+UNCARRIED = ("\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef"
+             + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)))
 
 
 @dataclass(frozen=True, slots=True)
