@@ -28,6 +28,11 @@ function vectors(name) {
   return python([name]);
 }
 
+/* The runtime files the build joins for the question kinds (numbers.js, kinds/*.js), in load order. */
+function kindScripts() {
+  return python(["runtime"]).kinds;
+}
+
 /* The problems tests/scorm_datamodel.py finds in [{version: "12" | "2004", pairs: [[element, value]]}]. */
 function dataModelProblems(sessions) {
   return python(["check"], JSON.stringify(sessions));
@@ -59,4 +64,4 @@ function plain(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-module.exports = { REPO, STATIC, vectors, dataModelProblems, context, run, into, plain };
+module.exports = { REPO, STATIC, vectors, kindScripts, dataModelProblems, context, run, into, plain };

@@ -9,7 +9,7 @@
 
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { vectors, dataModelProblems, context, run, into, plain } = require("./harness");
+const { vectors, kindScripts, dataModelProblems, context, run, into, plain } = require("./harness");
 
 const V = vectors("scorm");
 const ADAPTERS = { 12: "scorm/scorm12.js", 2004: "scorm/scorm2004.js" };
@@ -51,10 +51,10 @@ function startSco(version, held = {}) {
   const interaction = adapter.interaction;
   adapter.interaction = function (n, record) {
     const pairs = interaction.call(this, n, record);
-    records.push({ n, kind: record.kind, pairs: plain(pairs) });
+    records.push({ n, type: record.type, pairs: plain(pairs) });
     return pairs;
   };
-  run(ctx, ["scorm/suspend.js", "numbers.js", "scorm/sco-runtime.js"]);
+  run(ctx, [...kindScripts(), "scorm/suspend.js", "scorm/sco-runtime.js"]);
   assert.ok(ctx.LearnpackSCO, "the runtime found the LMS and started");
   return { ctx, lms, records, store: ctx.LearnpackSCO.store, course: plain(ctx.LEARNPACK_COURSE) };
 }
@@ -167,7 +167,7 @@ for (const version of Object.keys(ADAPTERS)) {
 
   test(`SCORM ${version}: everything a visit sends fits the data model`, () => {
     const sent = sco.lms.sets.map((pair) => pair[0]);
-    const journaled = new Set(answered.map((a) => a.record.kind));
+    const journaled = new Set(answered.map((a) => a.question.kind));
     V.kinds.forEach((kind) => assert.ok(journaled.has(kind), `a ${kind} question was journaled`));
     ["suspend", "location", "language"].forEach((name) => {
       assert.ok(sent.includes(sco.ctx.LearnpackScormVersion.names[name]), `${name} was sent`);

@@ -4,12 +4,12 @@
 
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { vectors, context, run, into, plain } = require("./harness");
+const { vectors, kindScripts, context, run, into, plain } = require("./harness");
 
 const V = vectors("suspend");
 
 function codecFor(script) {
-  const ctx = run(context(), [{ source: script, name: "course.js" }, "scorm/suspend.js"]);
+  const ctx = run(context(), [{ source: script, name: "course.js" }, ...kindScripts(), "scorm/suspend.js"]);
   const codec = ctx.LearnpackSuspend(ctx.LEARNPACK_COURSE);
   return {
     encode: (state, next) => codec.encode(into(ctx, state), next),

@@ -29,6 +29,7 @@ from typing import Any
 TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
+from learnpack import runtime  # noqa: E402
 from learnpack.config import ANSWER_LENGTHS  # noqa: E402
 from learnpack.digits import digit_zeros  # noqa: E402
 from learnpack.i18n.catalog import Strings, catalog_languages  # noqa: E402
@@ -385,8 +386,14 @@ def check(sessions: list[Json]) -> list[Json]:
     return problems
 
 
+def runtime_facts() -> dict[str, Any]:
+    """What the build joins: the scripts of the question kinds, in load order."""
+    return {"kinds": list(runtime.KINDS)}
+
+
 def main(argv: list[str]) -> int:
-    makers = {"suspend": suspend_vectors, "numbers": numbers_vectors, "scorm": scorm_vectors}
+    makers = {"suspend": suspend_vectors, "numbers": numbers_vectors, "scorm": scorm_vectors,
+              "runtime": runtime_facts}
     if argv == ["check"]:
         result: Any = check(json.load(sys.stdin))
     elif len(argv) == 1 and argv[0] in makers:

@@ -6,6 +6,7 @@ CSS) but cannot replace the protocol code that grades answers and writes the LMS
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 FOLDER = Path(__file__).parent
@@ -14,3 +15,19 @@ FOLDER = Path(__file__).parent
 def files() -> dict[str, Path]:
     """Output name (``learnpack.js``, ``scorm/scorm12.js``) -> file."""
     return {p.relative_to(FOLDER).as_posix(): p for p in sorted(FOLDER.rglob("*.js"))}
+
+
+def _kind_scripts() -> tuple[str, ...]:
+    """The question kinds' scripts in load order: what they share (``kinds/_base.js``), then one per kind."""
+    names = sorted(p.relative_to(FOLDER).as_posix() for p in (FOLDER / "kinds").glob("*.js"))
+    return tuple(sorted(names, key=lambda name: name != "kinds/_base.js"))
+
+
+#: What grades, keeps and reports answers, wherever that happens (the pages, the SCO launcher).
+KINDS: tuple[str, ...] = ("numbers.js", *_kind_scripts())
+
+
+def joined(parts: Sequence[str]) -> bytes:
+    """The runtime files ``parts`` as one script, in that order."""
+    scripts = files()
+    return "\n".join(scripts[part].read_text(encoding="utf-8") for part in parts).encode("utf-8")

@@ -6,7 +6,7 @@
  * and a zero's nine next code points are 1 to 9. A comma or the Arabic decimal separator (٫) is
  * the decimal point; spaces, the Arabic thousands separator (٬) and direction marks are dropped.
  *
- * learnpack.js grades with it and sco-runtime.js sends the LMS what it returns, so the two agree.
+ * The numeric kind grades with it and sends the LMS what decimal() returns, so the two agree.
  */
 (function () {
   "use strict";
@@ -33,5 +33,19 @@
     return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? s : null;
   }
 
-  window.LearnpackNumber = { ascii: ascii };
+  /* A number as the data model writes it (CMIDecimal / real): ASCII digits, one point, no
+   * exponent, no leading zeros; null when text is not a number. */
+  function decimal(text) {
+    var s = ascii(text);
+    if (s === null) return null;
+    var negative = s.charAt(0) === "-";
+    s = s.replace(/^[-+]/, "");
+    var parts = s.split(".");
+    var whole = parts[0].replace(/^0+(?=\d)/, "") || "0";
+    var fraction = (parts[1] || "").replace(/0+$/, "");
+    var out = whole + (fraction ? "." + fraction : "");
+    return negative && out !== "0" ? "-" + out : out;
+  }
+
+  window.LearnpackNumber = { ascii: ascii, decimal: decimal };
 })();

@@ -2,7 +2,8 @@
  *
  * window.LearnpackQuiz(shell) returns setupQuiz(form); the course shell (learnpack.js) calls it
  * for every quiz of the page with what the two share: the learner's state, the store, the
- * interface strings and a few helpers.
+ * interface strings and a few helpers. What differs between kinds of question (how an answer
+ * is read, graded and marked) is the kind's own (kinds/*.js); this file knows none by name.
  */
 (function () {
   "use strict";
@@ -16,8 +17,8 @@
     var el = shell.el;
     var store = shell.store;
     var languageOf = shell.languageOf;
-    var complete = shell.complete;
-
+    var courseComplete = shell.complete;
+    var Kinds = window.LearnpackKinds; // kinds/*.js: read, grade and mark each kind of question
 
     function shuffled(items) {
       var copy = items.slice();
@@ -28,87 +29,10 @@
       return copy;
     }
 
-    function normaliseText(text, caseSensitive) {
-      var s = String(text || "").normalize("NFC").replace(/\s+/g, " ").trim();
-      return caseSensitive ? s : s.toLocaleLowerCase();
-    }
+    function kindOf(fieldset) { return Kinds.of(fieldset.getAttribute("data-kind")); }
 
-    /* A number as a learner writes it: 36,5 or 36.5, −3, 1 000, ٣٦٫٥ (numbers.js); anything else is NaN. */
-    function parseNumber(text) {
-      var s = window.LearnpackNumber.ascii(text);
-      return s === null ? NaN : parseFloat(s);
-    }
-
-    /* Reading and writing one question's answer; values are plain JSON. */
-    function readAnswer(fieldset) {
-      var kind = fieldset.getAttribute("data-kind");
-      if (kind === "single" || kind === "truefalse") {
-        var checked = fieldset.querySelector("input:checked");
-        return checked ? checked.value : null;
-      }
-      if (kind === "multiple") {
-        var values = [];
-        fieldset.querySelectorAll("input:checked").forEach(function (i) { values.push(i.value); });
-        return values.length ? values.sort() : null;
-      }
-      if (kind === "ordering" || kind === "matching") {
-        var map = {};
-        var full = true;
-        fieldset.querySelectorAll("select").forEach(function (s) {
-          if (s.value) map[s.getAttribute("data-item")] = s.value; else full = false;
-        });
-        return full ? map : (Object.keys(map).length ? map : null);
-      }
-      var field = fieldset.querySelector("input, textarea");
-      return field.value.trim() ? field.value : null;
-    }
-
-    function writeAnswer(fieldset, value) {
-      var kind = fieldset.getAttribute("data-kind");
-      if (value === null || value === undefined) return;
-      if (kind === "single" || kind === "truefalse" || kind === "multiple") {
-        var chosen = [].concat(value);
-        fieldset.querySelectorAll("input").forEach(function (i) { i.checked = chosen.indexOf(i.value) >= 0; });
-      } else if (kind === "ordering" || kind === "matching") {
-        fieldset.querySelectorAll("select").forEach(function (s) { s.value = value[s.getAttribute("data-item")] || ""; });
-      } else {
-        fieldset.querySelector("input, textarea").value = value;
-      }
-    }
-
-    function isComplete(kind, value, fieldset) {
-      if (value === null) return false;
-      if (kind === "ordering" || kind === "matching") {
-        return Object.keys(value).length === fieldset.querySelectorAll("select").length;
-      }
-      return true;
-    }
-
-    function grade(key, value) {
-      switch (key.kind) {
-        case "single": return value === key.correct[0];
-        case "truefalse": return value === key.correct;
-        case "multiple": return value.join(",") === key.correct.slice().sort().join(",");
-        case "text":
-          return key.accept.some(function (a) { return normaliseText(a, key["case"]) === normaliseText(value, key["case"]); });
-        case "numeric":
-          var n = parseNumber(value);
-          return !isNaN(n) && key.ranges.some(function (r) { return n >= r[0] - 1e-9 && n <= r[1] + 1e-9; });
-        case "ordering":
-          return key.order.every(function (id, index) { return Number(value[id]) === index + 1; });
-        case "matching":
-          return Object.keys(key.pairs).every(function (left) { return value[left] === key.pairs[left]; });
-      }
-      return false;
-    }
-
-    function correctAnswerText(fieldset, key) {
-      if (key.kind === "text") return key.accept[0];
-      if (key.kind === "numeric") {
-        var r = key.ranges[0];
-        return r[0] === r[1] ? String(r[0]) : r[0] + "–" + r[1];
-      }
-      return null;
+    function complete(kind, value, fieldset) {
+      return kind.complete ? kind.complete(value, fieldset) : value !== null;
     }
 
     function setupQuiz(form) {
@@ -122,7 +46,7 @@
       var retry = form.querySelector(".quiz-retry");
       var check = form.querySelector(".quiz-check");
 
-      function scored(fs) { return fs.getAttribute("data-kind") !== "reflection"; }
+      function scored(fs) { return kindOf(fs).scored; }
       function qid(fs) { return fs.getAttribute("data-question"); }
 
       function draw() {
@@ -169,10 +93,11 @@
         var id = qid(fs);
         var qkey = key.questions[id];
         var value = qs.answers[id];
+        var kind = Kinds.of(qkey.kind);
         clearFeedback(fs);
         var always = fs.querySelector(".feedback-always");
         if (always && value !== undefined) always.hidden = false;
-        if (qkey.kind === "reflection") return;
+        if (!kind.scored) return;
         var right = qs.results[id];
         var verdict = fs.querySelector(".verdict");
         verdict.hidden = false;
@@ -180,34 +105,8 @@
         fs.classList.add(right ? "is-correct" : "is-incorrect");
         var general = fs.querySelector(right ? ".feedback-correct" : ".feedback-incorrect");
         if (general) general.hidden = false;
-        var chosen = [].concat(value === undefined ? [] : value);
-        fs.querySelectorAll(".option").forEach(function (option) {
-          var choice = option.getAttribute("data-choice");
-          var mark = option.querySelector(".mark");
-          var optionFeedback = option.querySelector(".option-feedback");
-          var correctChoice = qkey.kind === "truefalse" ? choice === qkey.correct
-            : (qkey.correct || []).indexOf(choice) >= 0;
-          if (qkey.kind === "single" || qkey.kind === "multiple" || qkey.kind === "truefalse") {
-            if (chosen.indexOf(choice) >= 0) {
-              option.classList.add(correctChoice ? "chosen-correct" : "chosen-wrong");
-              mark.textContent = correctChoice ? "✓ " + t["answer.correct"] : "✗ " + t["answer.incorrect"];
-              if (optionFeedback) optionFeedback.hidden = false;
-            } else if (reveal && correctChoice) {
-              option.classList.add("the-answer");
-              mark.textContent = "✓ " + t["answer.correct"];
-            }
-          } else if (value && (qkey.kind === "ordering" || qkey.kind === "matching")) {
-            var ok = qkey.kind === "ordering" ? Number(value[choice]) === qkey.order.indexOf(choice) + 1
-              : value[choice] === qkey.pairs[choice];
-            option.classList.add(ok ? "chosen-correct" : "chosen-wrong");
-            mark.textContent = ok ? "✓" : "✗";
-            if (reveal && !ok) {
-              mark.textContent = "✗ → " + (qkey.kind === "ordering" ? qkey.order.indexOf(choice) + 1
-                : fs.querySelector('option[value="' + qkey.pairs[choice] + '"]').textContent);
-            }
-          }
-        });
-        var answerText = reveal && !right && correctAnswerText(fs, qkey);
+        if (kind.mark) kind.mark(fs, qkey, value, reveal, { t: t });
+        var answerText = reveal && !right && kind.correctText && kind.correctText(qkey);
         if (answerText) {
           var revealed = el("p", { "class": "reveal" }, format(t["answer.correct_was"], { answer: answerText }));
           ["lang", "dir"].forEach(function (name) {  // interface text: the verdict's language, not the content's
@@ -258,7 +157,7 @@
         qs.results = {};
         active().filter(scored).forEach(function (fs) {
           var value = qs.answers[qid(fs)];
-          qs.results[qid(fs)] = value !== undefined && grade(key.questions[qid(fs)], value);
+          qs.results[qid(fs)] = value !== undefined && kindOf(fs).grade(key.questions[qid(fs)], value);
         });
         qs.passed = qs.score >= key.pass;
       }
@@ -266,7 +165,7 @@
       function render() {
         layout();
         regrade();
-        fieldsets.forEach(function (fs) { writeAnswer(fs, qs.answers[qid(fs)]); });
+        fieldsets.forEach(function (fs) { kindOf(fs).write(fs, qs.answers[qid(fs)]); });
         if (qs.checked) {
           var reveal = qs.passed || attemptsLeft() === 0;
           active().forEach(function (fs) { show(fs, reveal); });
@@ -287,7 +186,7 @@
       function remember(event) {
         var fs = event.target.closest("fieldset.question");
         if (!fs || qs.checked && scored(fs)) return false;
-        var value = readAnswer(fs);
+        var value = kindOf(fs).read(fs);
         if (value === null) delete qs.answers[qid(fs)]; else qs.answers[qid(fs)] = value;
         fs.removeAttribute("aria-invalid");
         save();
@@ -311,24 +210,26 @@
         if (qs.checked) return;
         var shown = active();
         var missing = shown.filter(function (fs) {
-          return scored(fs) && !isComplete(fs.getAttribute("data-kind"), readAnswer(fs), fs);
+          return scored(fs) && !complete(kindOf(fs), kindOf(fs).read(fs), fs);
         });
         if (missing.length) return refuse(missing, t["quiz.unanswered"]);
-        var notNumbers = shown.filter(function (fs) {
-          return fs.getAttribute("data-kind") === "numeric" && isNaN(parseNumber(readAnswer(fs)));
+        var invalid = shown.map(function (fs) {
+          var kind = kindOf(fs);
+          return kind.invalid ? kind.invalid(kind.read(fs)) : null;
         });
-        if (notNumbers.length) return refuse(notNumbers, t["quiz.not_a_number"]);
+        var first = invalid.filter(Boolean)[0];
+        if (first) return refuse(shown.filter(function (fs, i) { return invalid[i] === first; }), t[first]);
         fieldsets.forEach(function (fs) { fs.removeAttribute("aria-invalid"); });
         qs.results = {};
         var right = 0;
         var total = 0;
         shown.forEach(function (fs) {
           var id = qid(fs);
-          var value = readAnswer(fs);
+          var value = kindOf(fs).read(fs);
           if (value !== null) qs.answers[id] = value;
           if (!scored(fs)) return;
           total += 1;
-          qs.results[id] = grade(key.questions[id], value);
+          qs.results[id] = kindOf(fs).grade(key.questions[id], value);
           if (qs.results[id]) right += 1;
         });
         qs.used += 1;
@@ -343,7 +244,7 @@
             value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)],
             stem: stem.textContent.trim(), stemLanguage: languageOf(stem) });
         });
-        store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: complete() });
+        store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: courseComplete() });
         render();
         result.focus();
       });

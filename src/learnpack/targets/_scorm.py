@@ -42,7 +42,7 @@ class ScormOptions:
 
 #: The site's scripts in a package: those of the HTML site, with the store that keeps the state in the LMS.
 BUNDLES: Bundles = {
-    "page.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
+    "page.js": (*runtime.KINDS, "store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
     "start.js": ("numbers.js", "store-local.js", "scorm/store-sco.js", "learnpack.js"),
 }
 
@@ -200,7 +200,7 @@ class ScormTarget(Target[ScormOptions]):
         files: Files = {"sco.html": SiteFile(None, html.encode("utf-8"))}
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
             files[f"assets/{name}"] = SiteFile(None, scripts[f"scorm/{name}"])
-        files["assets/numbers.js"] = SiteFile(None, scripts["numbers.js"])  # the launcher's decimals
+        files["assets/kinds.js"] = SiteFile(None, runtime.joined(runtime.KINDS))  # the journal's responses
         facts = runtime_script(self.version, self.options.suspend_limit)
         files["assets/scorm-version.js"] = SiteFile(None, facts.encode("utf-8"))
         return files

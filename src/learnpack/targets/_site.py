@@ -72,10 +72,9 @@ class SiteWriter:
         files: Files = {}
         for name, source in self.context.theme.static_files().items():
             files[f"assets/{Path(name).name}"] = SiteFile(None, source)
-        scripts = runtime.files()
         for bundle, parts in bundles.items():
-            text = "\n".join(scripts[part].read_text(encoding="utf-8") for part in parts)
-            files[f"assets/{bundle}"] = SiteFile(None, text.encode("utf-8"))
+            files[f"assets/{bundle}"] = SiteFile(None, runtime.joined(parts))
+        scripts = runtime.files()
         for name in site_scripts:
             files[f"assets/{name}"] = SiteFile(None, scripts[name])
         media = {m for course in courses for page in course.pages for m in page.media}

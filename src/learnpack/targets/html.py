@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from .. import runtime
 from ._site import Bundles, Files
 from .base import BuildSettings, Target
 
 #: The runtime files each page type needs, joined into one script (pages also load course.<lang>.js).
 BUNDLES: Bundles = {
-    "page.js": ("numbers.js", "store-local.js", "quiz.js", "learnpack.js"),
+    "page.js": (*runtime.KINDS, "store-local.js", "quiz.js", "learnpack.js"),
     "start.js": ("numbers.js", "store-local.js", "learnpack.js"),
 }
 

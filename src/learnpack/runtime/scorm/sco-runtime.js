@@ -2,7 +2,7 @@
  *
  * sco.html loads course.js, the version's facts (scorm-version.js, written by the build),
  * one version adapter (scorm12.js or scorm2004.js, which define window.LearnpackScormVersion),
- * suspend.js and this file. It finds the LMS API,
+ * suspend.js, kinds.js (numbers.js and the question kinds, kinds/*.js) and this file. It finds the LMS API,
  * starts the session, restores the learner's state, shows the bookmarked page in a
  * frame, and offers the pages a store (window.LearnpackSCO.store). Without an LMS the
  * pages fall back to localStorage.
@@ -24,7 +24,7 @@
   var codec = window.LearnpackSuspend(course);
   var frame = document.querySelector(".sco-frame");
   var statusLine = document.querySelector(".sco-status");
-  var IDS = "abcdefghijklmnopqrstuvwxyz0123456789";
+  var Kinds = window.LearnpackKinds; // kinds/*.js: each kind's SCORM response
   var suspendLimit = version.suspendLimit; // as built: the standard's, or what --scorm12-suspend-limit says
 
   var pages = [];
@@ -110,55 +110,6 @@
     };
   }
 
-  /* A number as the data model writes it (CMIDecimal / real): ASCII digits, one point, no exponent.
-   * The learner may have typed it in other digits (numbers.js reads it as the grading did). */
-  function decimal(text) {
-    var s = window.LearnpackNumber.ascii(text);
-    if (s === null) return null;
-    var negative = s.charAt(0) === "-";
-    s = s.replace(/^[-+]/, "");
-    var parts = s.split(".");
-    var whole = parts[0].replace(/^0+(?=\d)/, "") || "0";
-    var fraction = (parts[1] || "").replace(/0+$/, "");
-    var out = whole + (fraction ? "." + fraction : "");
-    return negative && out !== "0" ? "-" + out : out;
-  }
-
-  /* An author's number as plain decimal digits, also when JavaScript would write 1e+21 or 1e-7. */
-  function numberText(n) {
-    var s = String(n);
-    return /e/i.test(s) ? n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 }) : s;
-  }
-
-  function neutralResponse(kind, value) {
-    if (kind === "single") return [value];
-    if (kind === "ordering") {
-      return Object.keys(value).sort(function (a, b) { return value[a] - value[b]; });
-    }
-    if (kind === "matching") {
-      return Object.keys(value).sort().map(function (left) {
-        return [IDS.charAt(Number(left.slice(1))), IDS.charAt(Number(value[left].slice(1)))];
-      });
-    }
-    if (kind === "numeric") return decimal(value); // null: not a number, so no response is sent
-    return value;
-  }
-
-  function correctResponses(key) {
-    switch (key.kind) {
-      case "single": case "multiple": return [key.correct];
-      case "truefalse": return [key.correct];
-      case "text": return key.accept;
-      case "numeric": return key.ranges.map(function (r) { return [numberText(r[0]), numberText(r[1])]; });
-      case "ordering": return [key.order];
-      case "matching":
-        return [Object.keys(key.pairs).sort().map(function (left) {
-          return [IDS.charAt(Number(left.slice(1))), IDS.charAt(Number(key.pairs[left].slice(1)))];
-        })];
-    }
-    return [];
-  }
-
   /* ---- the session -------------------------------------------------------------- */
 
   var api = findApi(version.apiName);
@@ -224,11 +175,14 @@
     var question = questionById[detail.question];
     if (!question || !recording) return;
     if (nextInteraction >= codec.interactionLimit) return; // the state counts no further: never overwrite one
+    var kind = Kinds.of(detail.kind);
+    var answered = detail.value !== undefined && detail.value !== null;
     putAll(version.interaction(nextInteraction, {
-      id: question.iid, kind: detail.kind, language: detail.stemLanguage || language, description: detail.stem,
-      response: neutralResponse(detail.kind, detail.value), correct: correctResponses(detail.key),
-      caseSensitive: detail.key["case"],
-      result: detail.kind === "reflection" ? "neutral" : detail.correct ? "correct" : "incorrect"
+      id: question.iid, type: kind.interaction, scored: kind.scored,
+      language: detail.stemLanguage || language, description: detail.stem,
+      response: answered ? kind.response(detail.value, course.choiceIds) : null,
+      correct: kind.correct(detail.key, course.choiceIds), caseSensitive: detail.key["case"],
+      result: !kind.scored ? "neutral" : detail.correct ? "correct" : "incorrect"
     }));
     nextInteraction += 1;
   }

@@ -8,6 +8,7 @@
   "use strict";
 
   var facts = window.LEARNPACK_SCORM; // the build's facts of this version (assets/scorm-version.js)
+  var limits = facts.interactionLimits;
 
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
 
@@ -20,8 +21,6 @@
     return pad(h, 2) + ":" + pad(m, 2) + ":" + pad(s, 2) + "." + pad(cs % 100, 2);
   }
 
-  var TYPES = { single: "choice", multiple: "choice", truefalse: "true-false", text: "fill-in",
-    numeric: "numeric", ordering: "sequencing", matching: "matching", reflection: "fill-in" };
   /* The order in which statuses may follow each other: never back to a lower rank. */
   var RANK = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, completed: 2, failed: 2, passed: 3 };
 
@@ -70,13 +69,13 @@
       var now = new Date();
       var out = [
         [p + "id", r.id],
-        [p + "type", TYPES[r.kind]],
+        [p + "type", r.type === "long-fill-in" ? "fill-in" : r.type], // 1.2 has no long-fill-in
         [p + "time", pad(now.getHours(), 2) + ":" + pad(now.getMinutes(), 2) + ":" + pad(now.getSeconds(), 2)],
-        [p + "weighting", r.kind === "reflection" ? "0" : "1"]
+        [p + "weighting", r.scored ? "1" : "0"]
       ];
-      var response = response12(r.kind, r.response);
+      var response = response12(r.type, r.response);
       if (response !== null) out.push([p + "student_response", response]);
-      patterns(r.kind, r.correct).forEach(function (pattern, i) {
+      patterns(r.type, r.correct).forEach(function (pattern, i) {
         out.push([p + "correct_responses." + i + ".pattern", pattern]);
       });
       out.push([p + "result", r.result === "incorrect" ? "wrong" : r.result]);
@@ -85,24 +84,23 @@
     timespan: timespan
   };
 
-  /* Responses arrive in a neutral form: arrays of ids, [source, target] pairs or text. */
-  function response12(kind, value) {
+  /* Responses arrive in a neutral form, by interaction type: arrays of ids, [source, target] pairs or text. */
+  function response12(type, value) {
     if (value === undefined || value === null) return null;
-    if (kind === "truefalse") return value === "true" ? "t" : "f";
-    if (kind === "single" || kind === "multiple" || kind === "ordering") return value.join(",");
-    if (kind === "matching") return value.map(function (pair) { return pair[0] + "." + pair[1]; }).join(",");
-    return String(value).slice(0, 255);
+    if (type === "true-false") return value === "true" ? "t" : "f";
+    if (type === "choice" || type === "sequencing") return value.join(",");
+    if (type === "matching") return value.map(function (pair) { return pair[0] + "." + pair[1]; }).join(",");
+    return String(value).slice(0, limits.response);
   }
 
   /* Correct-response patterns 1.2 can express. A number range has none (1.2 knows only
      single numbers): leave it out rather than invent a value the LMS would show as "the" answer. */
-  function patterns(kind, correct) {
-    if (kind === "numeric") {
+  function patterns(type, correct) {
+    if (type === "numeric") {
       return correct.filter(function (range) { return range[0] === range[1]; })
-        .map(function (range) { return String(range[0]); }).slice(0, 5);
+        .map(function (range) { return String(range[0]); }).slice(0, limits.patterns);
     }
-    if (kind === "reflection") return [];
-    return correct.slice(0, 5).map(function (value) { return response12(kind, value); })
+    return correct.slice(0, limits.patterns).map(function (value) { return response12(type, value); })
       .filter(function (pattern) { return pattern; });
   }
 })();

@@ -8,6 +8,7 @@
   "use strict";
 
   var facts = window.LEARNPACK_SCORM; // the build's facts of this version (assets/scorm-version.js)
+  var limits = facts.interactionLimits;
 
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
 
@@ -25,8 +26,6 @@
       pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2);
   }
 
-  var TYPES = { single: "choice", multiple: "choice", truefalse: "true-false", text: "fill-in",
-    numeric: "numeric", ordering: "sequencing", matching: "matching", reflection: "long-fill-in" };
   var COMPLETION = { "": 0, unknown: 0, "not attempted": 0, incomplete: 1, completed: 2 };
   var SUCCESS = { "": 0, unknown: 0, failed: 1, passed: 2 };
 
@@ -77,31 +76,32 @@
       var p = "cmi.interactions." + n + ".";
       var out = [
         [p + "id", r.id],
-        [p + "type", TYPES[r.kind]],
+        [p + "type", r.type],
         [p + "timestamp", timestamp(new Date())],
-        [p + "weighting", r.kind === "reflection" ? "0" : "1"]
+        [p + "weighting", r.scored ? "1" : "0"]
       ];
-      if (r.description) out.push([p + "description", "{lang=" + r.language + "}" + r.description.slice(0, 240)]);
-      r.correct.slice(0, 5).forEach(function (value, i) {
-        out.push([p + "correct_responses." + i + ".pattern", pattern(r.kind, value, r.caseSensitive)]);
+      if (r.description) out.push([p + "description", "{lang=" + r.language + "}" + r.description.slice(0, limits.description)]);
+      r.correct.slice(0, limits.patterns).forEach(function (value, i) {
+        out.push([p + "correct_responses." + i + ".pattern", pattern(r.type, value, r.caseSensitive)]);
       });
-      if (r.response !== null && r.response !== undefined) out.push([p + "learner_response", response(r.kind, r.response)]);
+      if (r.response !== null && r.response !== undefined) out.push([p + "learner_response", response(r.type, r.response)]);
       out.push([p + "result", r.result]);
       return out;
     },
     duration: duration
   };
 
-  function response(kind, value) {
-    if (kind === "single" || kind === "multiple" || kind === "ordering") return value.join("[,]");
-    if (kind === "matching") return value.map(function (pair) { return pair[0] + "[.]" + pair[1]; }).join("[,]");
-    if (kind === "reflection") return String(value).slice(0, 4000);
-    return String(value).slice(0, 250);
+  /* Responses arrive in a neutral form, by interaction type: arrays of ids, [source, target] pairs or text. */
+  function response(type, value) {
+    if (type === "choice" || type === "sequencing") return value.join("[,]");
+    if (type === "matching") return value.map(function (pair) { return pair[0] + "[.]" + pair[1]; }).join("[,]");
+    if (type === "long-fill-in") return String(value).slice(0, limits.longResponse);
+    return String(value).slice(0, limits.response);
   }
 
-  function pattern(kind, value, caseSensitive) {
-    if (kind === "numeric") return value[0] + "[:]" + value[1];
-    if (kind === "text") return "{case_matters=" + Boolean(caseSensitive) + "}" + String(value).slice(0, 230);
-    return response(kind, value);
+  function pattern(type, value, caseSensitive) {
+    if (type === "numeric") return value[0] + "[:]" + value[1];
+    if (type === "fill-in") return "{case_matters=" + Boolean(caseSensitive) + "}" + String(value).slice(0, limits.pattern);
+    return response(type, value);
   }
 })();

@@ -1,7 +1,8 @@
 /* The learner's state as compact suspend_data (format 2; see learnpack/scorm/suspend.py).
  *
  * window.LearnpackSuspend(course) gives { encode(state, next), decode(text), interactionLimit }. Keys and
- * quiz fingerprints come from the build (course.js); nothing here hashes. decode never
+ * quiz fingerprints come from the build (course.js); nothing here hashes. Each answer is written
+ * by its kind (kinds/*.js, loaded before this file) with the codec's characters. decode never
  * throws: what it cannot read safely it leaves out, and a quiz whose questions changed
  * since the state was written (another fingerprint) is skipped whole, so an answer is
  * never applied to another question.
@@ -10,7 +11,7 @@
   "use strict";
 
   var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-  var CHOICES = "abcdefghijklmnopqrstuvwxyz0123456789";
+  var Kinds = window.LearnpackKinds; // kinds/*.js: how each kind writes its answer
   var VERSION = "2";
   var SHORT_TEXT = 62;
   var CHECKED = 1;
@@ -81,61 +82,8 @@
     var quizByKey = {};
     quizIds.forEach(function (id) { quizByKey[course.quizzes[id].key] = id; });
 
-    function encodeAnswer(q, value) {
-      var i;
-      var out = "";
-      switch (q.kind) {
-        case "single": return value === undefined ? "." : ALPHABET.charAt(CHOICES.indexOf(value));
-        case "truefalse": return value === undefined ? "." : value === "true" ? "t" : "f";
-        case "multiple":
-          var chosen = [].concat(value || []);
-          return bitset(CHOICES.slice(0, q.size).split("").map(function (id) { return chosen.indexOf(id) >= 0; }));
-        case "ordering":
-          for (i = 0; i < q.size; i++) {
-            var position = value && Number(value[CHOICES.charAt(i)]);
-            out += position ? ALPHABET.charAt(position) : ".";
-          }
-          return out;
-        case "matching":
-          for (i = 0; i < q.size; i++) {
-            var target = value && value["l" + i];
-            out += target ? ALPHABET.charAt(Number(target.slice(1))) : ".";
-          }
-          return out;
-        default:
-          return text(value === undefined ? "" : value, course.limits[q.kind]);
-      }
-    }
-
-    function decodeAnswer(q, reader) {
-      var i;
-      var part;
-      var map = {};
-      switch (q.kind) {
-        case "single":
-          part = reader.take(1);
-          return part === "." ? undefined : CHOICES.charAt(ALPHABET.indexOf(part));
-        case "truefalse":
-          part = reader.take(1);
-          return part === "." ? undefined : part === "t" ? "true" : "false";
-        case "multiple":
-          var ids = reader.bitset(q.size).map(function (on, index) { return on ? CHOICES.charAt(index) : null; })
-            .filter(Boolean);
-          return ids.length ? ids : undefined;
-        case "ordering": case "matching":
-          part = reader.take(q.size);
-          for (i = 0; i < q.size; i++) {
-            var c = part.charAt(i);
-            if (c === ".") continue;
-            if (q.kind === "ordering") map[CHOICES.charAt(i)] = String(ALPHABET.indexOf(c));
-            else map["l" + i] = "r" + ALPHABET.indexOf(c);
-          }
-          return Object.keys(map).length ? map : undefined;
-        default:
-          part = reader.text();
-          return part === "" ? undefined : part;
-      }
-    }
+    // What a kind needs to write its answer (kinds/*.js encode and decode).
+    var codec = { alphabet: ALPHABET, choiceIds: course.choiceIds, limits: course.limits, bitset: bitset, text: text };
 
     function encodeQuiz(id, qs) {
       var quiz = course.quizzes[id];
@@ -148,7 +96,7 @@
         number(Math.min(Math.max(qs.best || 0, 0), 100), 2);
       if (qs.drawn) body += bitset(ids.map(function (qid) { return qs.drawn.indexOf(qid) >= 0; }));
       if (qs.checked) body += bitset(ids.map(function (qid) { return Boolean(qs.results && qs.results[qid]); }));
-      quiz.questions.forEach(function (q) { body += encodeAnswer(q, answers[q.id]); });
+      quiz.questions.forEach(function (q) { body += Kinds.of(q.kind).encode(q, answers[q.id], codec); });
       return quiz.key + number(body.length, 3) + body;
     }
 
@@ -175,12 +123,12 @@
       }
       var verdicts = qs.checked ? reader.bitset(ids.length) : null;
       quiz.questions.forEach(function (q) {
-        var value = decodeAnswer(q, reader);
+        var value = Kinds.of(q.kind).decode(q, reader, codec);
         if (value !== undefined) qs.answers[q.id] = value;
       });
       if (verdicts) {
         var shown = quiz.questions.filter(function (q) {
-          return q.kind !== "reflection" && (!qs.drawn || qs.drawn.indexOf(q.id) >= 0);
+          return Kinds.of(q.kind).scored && (!qs.drawn || qs.drawn.indexOf(q.id) >= 0);
         });
         var right = 0;
         shown.forEach(function (q) {

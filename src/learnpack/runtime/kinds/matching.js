@@ -1,0 +1,46 @@
+/* Match each left item (l0, l1 …) with a right one (r0, r1 …) (learnpack/kinds/matching.py). */
+(function () {
+  "use strict";
+
+  var Kinds = window.LearnpackKinds;
+
+  function isRight(key, item, value) { return value[item] === key.pairs[item]; }
+
+  /* {l0: "r2"} as SCORM pairs of choice ids: [["a", "c"]]. */
+  function pairs(map, ids) {
+    return Object.keys(map).sort().map(function (left) {
+      return [ids.charAt(Number(left.slice(1))), ids.charAt(Number(map[left].slice(1)))];
+    });
+  }
+
+  Kinds.define("matching", {
+    interaction: "matching",
+    read: Kinds.readSelects,
+    write: Kinds.writeSelects,
+    complete: Kinds.completeSelects,
+    grade: function (key, value) {
+      return Object.keys(key.pairs).every(function (left) { return value[left] === key.pairs[left]; });
+    },
+    mark: Kinds.markItems(isRight, function (key, item, fieldset) {
+      return fieldset.querySelector('option[value="' + key.pairs[item] + '"]').textContent;
+    }),
+    encode: function (q, value, codec) {
+      var out = "";
+      for (var i = 0; i < q.size; i++) {
+        var target = value && value["l" + i];
+        out += target ? codec.alphabet.charAt(Number(target.slice(1))) : ".";
+      }
+      return out;
+    },
+    decode: function (q, reader, codec) {
+      var part = reader.take(q.size);
+      var map = {};
+      for (var i = 0; i < q.size; i++) {
+        if (part.charAt(i) !== ".") map["l" + i] = "r" + codec.alphabet.indexOf(part.charAt(i));
+      }
+      return Object.keys(map).length ? map : undefined;
+    },
+    response: function (value, ids) { return pairs(value, ids); },
+    correct: function (key, ids) { return [pairs(key.pairs, ids)]; }
+  });
+})();
