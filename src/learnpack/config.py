@@ -13,6 +13,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from .errors import Diagnostics
+from .i18n.languages import fallback_chain
 from .i18n.messages import MESSAGES
 from .model import REFLECTION_MAX, TEXT_MAX, CourseConfig
 
@@ -180,7 +181,6 @@ MODULE_OPTIONS: dict[str, Option] = {
     "description": Option(_localized_text),
     "translated_from": Option(_translation_records),
 }
-DEFAULT_FALLBACKS = {"nn": ("nb",), "se": ("nb",)}
 
 
 def language_problem(code: Any) -> str | None:
@@ -325,7 +325,7 @@ def fallback_chains(
     for lang in languages:
         if lang == source:
             continue
-        chain = configured.get(lang, DEFAULT_FALLBACKS.get(lang, ()))
+        chain = configured.get(lang, fallback_chain(lang)[1:])
         chain = [chain] if isinstance(chain, str) else list(chain)
         ordered = [c for c in dict.fromkeys([*chain, source]) if c != lang and (c in languages or c == source)]
         chains[lang] = tuple(ordered)

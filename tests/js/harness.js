@@ -33,6 +33,11 @@ function kindScripts() {
   return python(["runtime"]).kinds;
 }
 
+/* The build's language aliases (learnpack/i18n/languages.py). */
+function languageAliases() {
+  return python(["runtime"]).aliases;
+}
+
 /* The problems tests/scorm_datamodel.py finds in [{version: "12" | "2004", pairs: [[element, value]]}]. */
 function dataModelProblems(sessions) {
   return python(["check"], JSON.stringify(sessions));
@@ -64,4 +69,4 @@ function plain(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-module.exports = { REPO, STATIC, vectors, kindScripts, dataModelProblems, context, run, into, plain };
+module.exports = { REPO, STATIC, vectors, kindScripts, languageAliases, dataModelProblems, context, run, into, plain };

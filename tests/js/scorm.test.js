@@ -54,7 +54,7 @@ function startSco(version, held = {}) {
     records.push({ n, type: record.type, pairs: plain(pairs) });
     return pairs;
   };
-  run(ctx, [...kindScripts(), "scorm/suspend.js", "scorm/sco-runtime.js"]);
+  run(ctx, [...kindScripts(), "scorm/suspend.js", "languages.js", "scorm/sco-runtime.js"]);
   assert.ok(ctx.LearnpackSCO, "the runtime found the LMS and started");
   return { ctx, lms, records, store: ctx.LearnpackSCO.store, course: plain(ctx.LEARNPACK_COURSE) };
 }

@@ -33,6 +33,7 @@ from learnpack import runtime  # noqa: E402
 from learnpack.config import ANSWER_LENGTHS  # noqa: E402
 from learnpack.digits import digit_zeros  # noqa: E402
 from learnpack.i18n.catalog import Strings, catalog_languages  # noqa: E402
+from learnpack.i18n.languages import ALIASES  # noqa: E402
 from learnpack.loader import load_course  # noqa: E402
 from learnpack.model import NUMBER_MAX, Course, Kind, Question, Quiz  # noqa: E402
 from learnpack.kinds import CHOICE_IDS  # noqa: E402
@@ -387,8 +388,8 @@ def check(sessions: list[Json]) -> list[Json]:
 
 
 def runtime_facts() -> dict[str, Any]:
-    """What the build joins: the scripts of the question kinds, in load order."""
-    return {"kinds": list(runtime.KINDS)}
+    """What the build joins (the scripts of the question kinds, in load order) and the language aliases."""
+    return {"kinds": list(runtime.KINDS), "aliases": ALIASES}
 
 
 def main(argv: list[str]) -> int:

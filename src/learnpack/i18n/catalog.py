@@ -17,10 +17,10 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from .languages import fallback_chain
 from .messages import MESSAGES
 
 LOCALES = Path(__file__).parent / "locales"
-UI_FALLBACKS = {"nn": ("nb",), "se": ("nb",), "no": ("nb",)}
 
 
 @cache
@@ -63,7 +63,7 @@ class Strings(Mapping[str, str]):
         self.language = language
         self.locale = language.replace("-", "_")
         self.rule = plural_rule(language)
-        chain = (language, *UI_FALLBACKS.get(language, ()), language.split("-")[0])
+        chain = fallback_chain(language)
         self._forms: dict[str, tuple[str, ...]] = {}
         self._form_language: dict[str, str] = {}
         for key, message in MESSAGES.items():

@@ -1,6 +1,6 @@
 /* learnpack language chooser (the site's index.html): open the learner's language.
  * A language the learner chose before wins; then the browser's preferred languages;
- * Norwegian "no" counts as bokmål. Without JavaScript the page is a list of links. */
+ * Norwegian "no" counts as bokmål (languages.js). Without JavaScript the page is a list of links. */
 (function () {
   "use strict";
   var course = document.body.getAttribute("data-course");
@@ -9,12 +9,10 @@
   var chosen = null;
   try { chosen = window.localStorage.getItem("learnpack:" + course + ":language"); } catch (e) { chosen = null; }
 
+  var aliases = JSON.parse(document.body.getAttribute("data-aliases") || "{}");
+
   function match(wanted) {
-    wanted = String(wanted || "").replace("_", "-");
-    if (available.indexOf(wanted) >= 0) return wanted;
-    var base = wanted.split("-")[0].toLowerCase();
-    if (base === "no") base = "nb";
-    return available.filter(function (code) { return code.split("-")[0].toLowerCase() === base; })[0] || null;
+    return window.LearnpackLanguage.match(wanted, available, aliases);
   }
 
   var target = chosen && available.indexOf(chosen) >= 0 ? chosen : null;

@@ -10,6 +10,7 @@ import json
 
 from ..digits import digit_zeros
 from ..i18n.catalog import Strings, text_direction
+from ..i18n.languages import ALIASES
 from ..kinds import CHOICE_IDS
 from ..model import Course
 from ..scorm.suspend import AnswerLimits, StateKeys, question_size
@@ -36,7 +37,8 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
         "languages": languages,
         "passMark": config.pass_mark,
         "choiceIds": CHOICE_IDS,  # the kinds' ids of options and items (kinds/*.js)
-        "digitZeros": digit_zeros(),  # numbers.js reads answers typed in any digits
+        "digitZeros": digit_zeros(),
+        "languageAliases": ALIASES,  # languages.js: which package language fits the LMS's preference  # numbers.js reads answers typed in any digits
         "directions": {lang: text_direction(lang) for lang in course.config.languages},
         "limits": AnswerLimits.for_course(course).by_kind(),
         "modules": [

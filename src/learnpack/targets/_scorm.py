@@ -201,6 +201,7 @@ class ScormTarget(Target[ScormOptions]):
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
             files[f"assets/{name}"] = SiteFile(None, scripts[f"scorm/{name}"])
         files["assets/kinds.js"] = SiteFile(None, runtime.joined(runtime.KINDS))  # the journal's responses
+        files["assets/languages.js"] = SiteFile(None, scripts["languages.js"])  # the learner's language
         facts = runtime_script(self.version, self.options.suspend_limit)
         files["assets/scorm-version.js"] = SiteFile(None, facts.encode("utf-8"))
         return files

@@ -14,6 +14,7 @@ can do (the Exit button) when its store says the page runs in one.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from markupsafe import Markup
 
 from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
+from ..i18n.languages import ALIASES
 from ..model import Course, Page
 from ._outline import course_script
 
@@ -67,16 +69,13 @@ class SiteWriter:
             self._languages[key] = self._render_language(course, list(languages))
         return self._languages[key]
 
-    def shared(self, courses: Iterable[Course], bundles: Bundles, site_scripts: Sequence[str] = ()) -> Files:
-        """The theme's assets, the joined scripts, other runtime files and the media of ``courses``."""
+    def shared(self, courses: Iterable[Course], bundles: Bundles) -> Files:
+        """The theme's assets, the joined scripts and the media of ``courses``."""
         files: Files = {}
         for name, source in self.context.theme.static_files().items():
             files[f"assets/{Path(name).name}"] = SiteFile(None, source)
         for bundle, parts in bundles.items():
             files[f"assets/{bundle}"] = SiteFile(None, runtime.joined(parts))
-        scripts = runtime.files()
-        for name in site_scripts:
-            files[f"assets/{name}"] = SiteFile(None, scripts[name])
         media = {m for course in courses for page in course.pages for m in page.media}
         for path in sorted(media):
             files[self.context.urls.media_path(path)] = SiteFile(None, path)
@@ -94,6 +93,7 @@ class SiteWriter:
             course=source, courses=courses, lang=source.language, dir=text_direction(source.language),
             csp=CSP, version=__version__, t=renderer.strings, language_name=language_name,
             rtl={c.language for c in courses if text_direction(c.language) == "rtl"},
+            aliases=json.dumps(ALIASES, sort_keys=True),
         )
         return {"index.html": SiteFile(None, html.encode("utf-8"))}
 

@@ -19,6 +19,7 @@ from .base import BuildSettings, Target
 BUNDLES: Bundles = {
     "page.js": (*runtime.KINDS, "store-local.js", "quiz.js", "learnpack.js"),
     "start.js": ("numbers.js", "store-local.js", "learnpack.js"),
+    "choose-language.js": ("languages.js", "choose-language.js"),  # the language chooser, index.html
 }
 
 
@@ -43,6 +44,6 @@ class HtmlTarget(Target[HtmlOptions]):
         files: Files = {}
         for course in courses:
             files.update(site.language(course, languages))
-        files.update(site.shared(courses, BUNDLES, site_scripts=("choose-language.js",)))
+        files.update(site.shared(courses, BUNDLES))
         files.update(site.chooser(courses))
         self.write_files(out, files)

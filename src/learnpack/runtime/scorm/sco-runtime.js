@@ -2,7 +2,7 @@
  *
  * sco.html loads course.js, the version's facts (scorm-version.js, written by the build),
  * one version adapter (scorm12.js or scorm2004.js, which define window.LearnpackScormVersion),
- * suspend.js, kinds.js (numbers.js and the question kinds, kinds/*.js) and this file. It finds the LMS API,
+ * suspend.js, kinds.js (numbers.js and the question kinds, kinds/*.js), languages.js and this file. It finds the LMS API,
  * starts the session, restores the learner's state, shows the bookmarked page in a
  * frame, and offers the pages a store (window.LearnpackSCO.store). Without an LMS the
  * pages fall back to localStorage.
@@ -58,20 +58,9 @@
 
   /* ---- languages ---------------------------------------------------------------- */
 
-  /* The package language that fits an LMS preference: en-GB -> en, nb-NO -> nb, no -> nb. */
+  /* The package language that fits an LMS preference (languages.js). */
   function matchLanguage(preferred, available) {
-    var wanted = String(preferred || "").trim().toLowerCase().replace(/_/g, "-");
-    if (!wanted) return null;
-    var aliases = { no: "nb", nob: "nb", nno: "nn", sme: "se" };
-    var primary = wanted.split("-")[0];
-    primary = aliases[primary] || primary;
-    var lower = available.map(function (code) { return code.toLowerCase(); });
-    var exact = lower.indexOf(wanted);
-    if (exact >= 0) return available[exact];
-    for (var i = 0; i < available.length; i++) {
-      if (lower[i].split("-")[0] === primary) return available[i];
-    }
-    return null;
+    return window.LearnpackLanguage.match(preferred, available, course.languageAliases);
   }
 
   /* ---- status, score and interactions ---------------------------------------- */

@@ -7,6 +7,12 @@ window.LEARNPACK_COURSE = {
  },
  "id": "basic",
  "language": "nb",
+ "languageAliases": {
+  "nno": "nn",
+  "no": "nb",
+  "nob": "nb",
+  "sme": "se"
+ },
  "languages": [
   "nb"
  ],
