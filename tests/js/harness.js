@@ -38,7 +38,7 @@ function languageAliases() {
   return python(["runtime"]).aliases;
 }
 
-/* The problems tests/scorm_datamodel.py finds in [{version: "12" | "2004", pairs: [[element, value]]}]. */
+/* The problems tests/support/datamodel.py finds in [{version: "12" | "2004", pairs: [[element, value]]}]. */
 function dataModelProblems(sessions) {
   return python(["check"], JSON.stringify(sessions));
 }

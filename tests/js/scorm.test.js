@@ -3,7 +3,7 @@
  * Each version's SCO runs on a fake LMS API: it journals every answer the Python side lists for
  * every question kind (with the answer keys the pages get), moves through incomplete, failed and
  * passed, and exits. Everything it sends, and what status() and exit() return over a grid of
- * inputs, is checked by tests/scorm_datamodel.py's Checker, the one the browser tests use.
+ * inputs, is checked by tests/support/datamodel.py's Checker, the one the browser tests use.
  */
 "use strict";
 

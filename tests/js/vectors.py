@@ -42,7 +42,8 @@ from learnpack.targets._render import answer_key  # noqa: E402
 from learnpack.scorm.suspend import ALPHABET, SHORT_TEXT, AnswerLimits, StateKeys, worst_case_length  # noqa: E402
 from learnpack.scorm.versions import VERSIONS, runtime_script  # noqa: E402
 from learnpack.targets._outline import course_script  # noqa: E402
-from support.courses import write_course  # noqa: E402
+from support.answers import RIGHT, WRONG  # noqa: E402
+from support.courses import ROOTS, write_course  # noqa: E402
 from support.datamodel import Checker  # noqa: E402
 
 Json = dict[str, Any]
@@ -387,6 +388,25 @@ def check(sessions: list[Json]) -> list[Json]:
     return problems
 
 
+def grading_vectors() -> Json:
+    """Answers to every kind of question of tests/roots/basic, with their answer keys and verdicts."""
+    more_right = {"q-ord": ["BRADYKARDI", " bradykard"], "q-temp": ["37.2", "٣٧٫٢", "۳۷٫۲", "36,5", "37,50"]}
+    more_wrong = {"q-ord": ["brady kardi", "bradykardia"], "q-temp": ["ca 37", "37,6", "36,4", ""]}
+    cases = []
+    for quiz in load_course(ROOTS / "basic").quizzes:
+        key = answer_key(quiz)
+        for q in quiz.questions:
+            dom_id = f"q-{q.id}"  # the fieldset's id, by which support.answers names it
+            if q.kind is Kind.REFLECTION or dom_id not in RIGHT:
+                continue
+            for value, right in [(RIGHT[dom_id], True), (WRONG[dom_id], False),
+                                 *((v, True) for v in more_right.get(dom_id, ())),
+                                 *((v, False) for v in more_wrong.get(dom_id, ()))]:
+                cases.append({"question": q.id, "kind": q.kind.value, "key": key["questions"][q.id],
+                              "value": value, "right": right})
+    return {"cases": cases, "kinds": sorted({case["kind"] for case in cases}), "digitZeros": digit_zeros()}
+
+
 def runtime_facts() -> dict[str, Any]:
     """What the build joins (the scripts of the question kinds, in load order) and the language aliases."""
     return {"kinds": list(runtime.KINDS), "aliases": ALIASES}
@@ -394,7 +414,7 @@ def runtime_facts() -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     makers = {"suspend": suspend_vectors, "numbers": numbers_vectors, "scorm": scorm_vectors,
-              "runtime": runtime_facts}
+              "runtime": runtime_facts, "grading": grading_vectors}
     if argv == ["check"]:
         result: Any = check(json.load(sys.stdin))
     elif len(argv) == 1 and argv[0] in makers:

@@ -1,7 +1,7 @@
 """The SCORM packages in headless Chromium with scorm-again as the LMS.
 
 scorm-again is lenient, so every value the SCO sends is checked here against the
-data model's types and limits (tests/scorm_datamodel.py, shared/docs/SCORM.md).
+data model's types and limits (tests/support/datamodel.py, shared/docs/SCORM.md).
 The lifecycle across visits (review, preview, resume, stale state) is in test_lms_lifecycle.py.
 """
 
