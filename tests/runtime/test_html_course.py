@@ -199,6 +199,24 @@ def test_axe_finds_no_wcag_violations(page, site: Path, name: str) -> None:  # t
     assert run_axe(page) == []
 
 
+@pytest.mark.parametrize("scheme", [{"color_scheme": "dark"}, {"forced_colors": "active"}], ids=["dark", "forced"])
+def test_axe_finds_no_violations_in_dark_mode_and_forced_colours(browser, site: Path, scheme: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO", **scheme)
+    page = context.new_page()
+    try:
+        for name in ("nb/index.html", "nb/01-intro/01-velkommen.html", "nb/02-quiz/01-sporsmal.html"):
+            page.goto(url(site, name))
+            if "quiz" in name:
+                answer(page, WRONG)
+                page.get_by_role("button", name="Sjekk svarene").click()
+                page.locator(".quiz-result p").wait_for()
+            assert run_axe(page) == [], name
+        if "color_scheme" in scheme:  # the dark colours are in use, not the light ones
+            assert page.evaluate("getComputedStyle(document.documentElement).backgroundColor") == "rgb(21, 22, 26)"
+    finally:
+        context.close()
+
+
 def test_print_hides_navigation(page, site: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(url(site, "nb/01-intro/02-bilde.html"))
     page.emulate_media(media="print")
