@@ -249,6 +249,33 @@ def test_axe_on_every_page_of_the_sample_course(page, sample_site: Path) -> None
     assert failures == {}
 
 
+@pytest.mark.parametrize(("width", "font_size"), [(320, 16), (360, 32)], ids=["320px", "200%-text-on-360px"])
+def test_no_page_scrolls_sideways(browser, sample_site: Path, width: int, font_size: int) -> None:  # type: ignore[no-untyped-def]
+    """At 320 px, and with Chromium's text size doubled on a 360 px phone, no page is wider than the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font_size, "fixed": font_size * 13 // 16}})
+    try:
+        wide = {}
+        for html in sorted(sample_site.rglob("*.html")):
+            page.goto(html.as_uri())
+            if (scroll := page.evaluate("document.documentElement.scrollWidth")) > width:
+                wide[html.relative_to(sample_site).as_posix()] = scroll
+        assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == font_size * 1.125
+        assert wide == {}
+    finally:
+        context.close()
+
+
+def test_long_norwegian_words_can_break(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((sample_site / "nb" / "02-puls-og-respirasjon" / "02-respirasjon.html").as_uri())
+    text = page.locator("main").inner_text()
+    assert "Respi\u00adra\u00adsjons\u00adfre\u00adkven\u00adsen" in text  # soft hyphens from the nb dictionary
+    assert "\u00ad" not in page.title()  # the window title and what the LMS is sent stay plain
+
+
 def test_drawn_questions_stay_the_same_after_a_reload(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto((sample_site / "nb" / "04-nar-tilkalle-hjelp" / "03-sluttest.html").as_uri())
     visible = page.locator("fieldset.question:visible")

@@ -95,7 +95,7 @@ def test_the_table_of_contents_marks_titles_from_another_language(page, site: Pa
     fallback = page.locator("#toc a[href$='02-mer.html']")
     assert (fallback.get_attribute("lang"), fallback.get_attribute("dir")) == ("nb", "ltr")
     assert page.locator("#toc a[href$='01-velkommen.html']").get_attribute("lang") is None
-    assert page.locator(".breadcrumb span[lang='nb']").inner_text() == "Innledning"
+    assert page.locator(".breadcrumb span[lang='nb']").inner_text().replace("\u00ad", "") == "Innledning"
 
 
 def test_switching_language_keeps_the_place_on_the_page(page, site: Path) -> None:  # type: ignore[no-untyped-def]

@@ -62,6 +62,8 @@ PARTNERS = {")": "(", "]": "["}
 def _render_text(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
     """Text; in right-to-left pages, numbers and Latin terms isolated in ``<bdi>`` so they keep their order."""
     text = tokens[idx].content
+    if "hyphenate" in env:
+        text = env["hyphenate"](text)
     if not env.get("isolate"):
         return escapeHtml(text)
     parts, last = [], 0

@@ -242,7 +242,7 @@
           var stem = fs.querySelector(".stem");
           store.report("answer", { quiz: id, question: qid(fs), kind: key.questions[qid(fs)].kind,
             value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)],
-            stem: stem.textContent.trim(), stemLanguage: languageOf(stem) });
+            stem: stem.textContent.replace(/\u00ad/g, "").trim(), stemLanguage: languageOf(stem) });
         });
         store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: courseComplete() });
         render();

@@ -8,6 +8,7 @@ language, so a screen reader switches voice for it.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from ..i18n.catalog import Strings, text_direction
+from ..hyphens import hyphenate
 from ..kinds import kind_of
 from ..markdown import create_markdown
 from ..model import Kind, Page, Question, Quiz, Text
@@ -63,7 +65,8 @@ class _Context:
         self.interface = (Markup(' lang="{}" dir="{}"').format(ui, text_direction(ui)) if content != ui
                           else Markup(""))
         self.env: dict[str, Any] = {"strings": renderer.strings, "isolate": text_direction(content) == "rtl",
-                                    "urls": renderer.urls, "page": page.origin.path, "interface": self.interface}
+                                    "urls": renderer.urls, "page": page.origin.path, "interface": self.interface,
+                                    "hyphenate": functools.partial(hyphenate, language=content)}
 
     def blocks(self, tokens: Sequence[Token]) -> Markup:
         return Markup(self.md.renderer.render(list(tokens), self.md.options, self.env))

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
+from ..hyphens import hyphenate
 from ..i18n.languages import ALIASES
 from ..model import Course, Page
 from ._outline import course_script
@@ -157,7 +158,9 @@ class SiteWriter:
 
 
 def in_language(text: str, language: str, page_language: str) -> Markup:
-    """``text`` as HTML, in a ``<span lang dir>`` when it is not in the page's language (WCAG 3.1.2)."""
+    """``text`` as HTML, in a ``<span lang dir>`` when it is not in the page's language (WCAG 3.1.2),
+    with soft hyphens in its long words."""
+    text = hyphenate(text, language or page_language)
     if not language or language == page_language:
         return Markup.escape(text)
     return Markup('<span lang="{}" dir="{}">{}</span>').format(language, text_direction(language), text)
