@@ -276,6 +276,15 @@ def test_long_norwegian_words_can_break(page, sample_site: Path) -> None:  # typ
     assert "\u00ad" not in page.title()  # the window title and what the LMS is sent stay plain
 
 
+def test_enter_in_an_answer_field_does_not_check_the_quiz(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url(site, "nb/02-quiz/01-sporsmal.html"))
+    field = page.locator("#q-ord input")
+    field.fill("bradykardi")
+    field.press("Enter")
+    assert page.locator(".quiz-check").is_visible() and page.locator(".quiz-result").inner_text() == ""
+    assert field.input_value() == "bradykardi"
+
+
 def test_drawn_questions_stay_the_same_after_a_reload(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto((sample_site / "nb" / "04-nar-tilkalle-hjelp" / "03-sluttest.html").as_uri())
     visible = page.locator("fieldset.question:visible")

@@ -98,6 +98,24 @@ def test_the_table_of_contents_marks_titles_from_another_language(page, site: Pa
     assert page.locator(".breadcrumb span[lang='nb']").inner_text().replace("\u00ad", "") == "Innledning"
 
 
+def test_the_language_menu_closes_on_escape_a_tap_outside_and_when_focus_leaves(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "nb" / "01-intro" / "01-velkommen.html").as_uri())
+    menu, summary = page.locator("details.language-menu"), page.locator("details.language-menu summary")
+    is_open = lambda: menu.evaluate("m => m.open")  # noqa: E731
+    summary.click()
+    assert is_open()
+    page.keyboard.press("Escape")
+    assert not is_open() and summary.evaluate("s => s === document.activeElement")
+    summary.click()
+    page.mouse.click(5, 700)  # a tap on the page, away from the menu
+    assert not is_open()
+    summary.click()
+    links = menu.locator("a").count()
+    for _ in range(links + 1):
+        page.keyboard.press("Tab")
+    assert not is_open()
+
+
 def test_switching_language_keeps_the_place_on_the_page(page, site: Path) -> None:  # type: ignore[no-untyped-def]
     """A question's id is the same in every language: the switch lands on the same question."""
     page.goto((site / "nb" / "02-quiz" / "01-sporsmal.html").as_uri() + "#q-ord")

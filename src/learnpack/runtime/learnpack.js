@@ -206,6 +206,21 @@
     }
   }
 
+  /* The language menu (a <details>) closes on Escape (focus back on its button), on a tap or
+     click outside it, and when focus leaves it. */
+  document.querySelectorAll("details.language-menu").forEach(function (menu) {
+    var summary = menu.querySelector("summary");
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) { menu.open = false; summary.focus(); }
+    });
+    menu.addEventListener("focusout", function (event) {
+      if (menu.open && event.relatedTarget && !menu.contains(event.relatedTarget)) menu.open = false;
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  });
+
   /* A language chosen in the menu is the one the start page opens next time; the place on the
      page comes along (headings keep their ids in every language). */
   document.querySelectorAll(".language-menu a[data-lang]").forEach(function (link) {

@@ -178,6 +178,11 @@
         }
       }
 
+      // Enter in a one-line answer field keeps the answer; it does not check the quiz and spend an attempt.
+      form.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && event.target.matches("input[type=text], input:not([type])")) event.preventDefault();
+      });
+
       // Typing keeps the answer in the page's state; leaving the field (change) hands it to the store.
       form.addEventListener("input", remember);
       form.addEventListener("change", function (event) {
