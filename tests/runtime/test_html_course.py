@@ -294,3 +294,21 @@ def test_drawn_questions_stay_the_same_after_a_reload(page, sample_site: Path) -
         f"Spørsmål {n}" for n in range(1, 6)]
     page.reload()
     assert [visible.nth(i).get_attribute("data-question") for i in range(5)] == drawn
+
+
+def test_shuffled_options_keep_their_order_across_checking_and_reloading(page, sample_site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((sample_site / "nb" / "04-nar-tilkalle-hjelp" / "03-sluttest.html").as_uri())
+    order = "() => [...document.querySelectorAll('fieldset.question:not([hidden]) ul.options')].map(" \
+            "list => [...list.children].map(li => li.dataset.choice).join(''))"
+    shown = page.evaluate(order)
+    assert shown and any(o != "".join(sorted(o)) for o in shown), "the quiz shuffles its options"
+    for fieldset in page.locator("fieldset.question:visible").all():
+        if fieldset.get_attribute("data-kind") in ("single", "multiple", "truefalse"):
+            fieldset.locator("input").first.check()
+        else:
+            fieldset.locator("input, textarea").first.fill("1")
+    page.get_by_role("button", name="Sjekk svarene").click()
+    page.locator(".quiz-result p").wait_for()
+    assert page.evaluate(order) == shown  # checking does not move the options
+    page.reload()
+    assert page.evaluate(order) == shown  # nor does coming back

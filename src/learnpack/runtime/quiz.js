@@ -20,13 +20,26 @@
     var courseComplete = shell.complete;
     var Kinds = window.LearnpackKinds; // kinds/*.js: read, grade and mark each kind of question
 
-    function shuffled(items) {
+    function shuffled(items, random) {
       var copy = items.slice();
       for (var i = copy.length - 1; i > 0; i--) {
-        var j = Math.floor(Math.random() * (i + 1));
+        var j = Math.floor((random || Math.random)() * (i + 1));
         var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
       }
       return copy;
+    }
+
+    /* Numbers in [0, 1) that depend only on seed: the same order of options for the same attempt,
+       after checking and after a reload, and another order for the next attempt. */
+    function seededRandom(seed) {
+      var h = 2166136261;
+      for (var i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+      return function () {
+        h = Math.imul(h ^ (h >>> 15), 2246822507);
+        h = Math.imul(h ^ (h >>> 13), 3266489909);
+        h ^= h >>> 16;
+        return (h >>> 0) / 4294967296;
+      };
     }
 
     function kindOf(fieldset) { return Kinds.of(fieldset.getAttribute("data-kind")); }
@@ -46,6 +59,7 @@
       var retry = form.querySelector(".quiz-retry");
       var check = form.querySelector(".quiz-check");
 
+      var authorOrder = {}; // question -> its options as written, before any shuffle
       function scored(fs) { return kindOf(fs).scored; }
       function qid(fs) { return fs.getAttribute("data-question"); }
 
@@ -70,9 +84,11 @@
         });
         shown.forEach(function (fs, index) {
           fs.querySelector(".question-number").textContent = format(t["quiz.question"], { n: index + 1 });
-          if (key.shuffle) {
-            var list = fs.querySelector("ul.options");
-            if (list) shuffled([].slice.call(list.children)).forEach(function (li) { list.appendChild(li); });
+          var list = fs.querySelector("ul.options");
+          if (key.shuffle && list) {
+            var written = authorOrder[qid(fs)] || (authorOrder[qid(fs)] = [].slice.call(list.children));
+            shuffled(written, seededRandom(id + "/" + qid(fs) + "/" + qs.attempt))
+              .forEach(function (li) { list.appendChild(li); });
           }
         });
       }
