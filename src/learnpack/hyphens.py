@@ -35,7 +35,3 @@ def hyphenate(text: str, language: str) -> str:
     if dictionary is None or SOFT_HYPHEN in text:
         return text
     return WORD.sub(lambda match: dictionary.inserted(match.group(), hyphen=SOFT_HYPHEN), text)
-
-
-def has_dictionary(language: str) -> bool:
-    return _dictionary(language) is not None

@@ -6,12 +6,13 @@ CSS) but cannot replace the protocol code that grades answers and writes the LMS
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 FOLDER = Path(__file__).parent
 
 
+@cache
 def files() -> dict[str, Path]:
     """Output name (``learnpack.js``, ``scorm/scorm12.js``) -> file."""
     return {p.relative_to(FOLDER).as_posix(): p for p in sorted(FOLDER.rglob("*.js"))}
@@ -27,7 +28,8 @@ def _kind_scripts() -> tuple[str, ...]:
 KINDS: tuple[str, ...] = ("numbers.js", *_kind_scripts())
 
 
-def joined(parts: Sequence[str]) -> bytes:
-    """The runtime files ``parts`` as one script, in that order."""
+@cache
+def joined(parts: tuple[str, ...]) -> bytes:
+    """The runtime files ``parts`` as one script, in that order (read once per process)."""
     scripts = files()
     return "\n".join(scripts[part].read_text(encoding="utf-8") for part in parts).encode("utf-8")

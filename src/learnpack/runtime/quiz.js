@@ -230,13 +230,12 @@
         event.preventDefault();
         if (qs.checked) return;
         var shown = active();
-        var missing = shown.filter(function (fs) {
-          return scored(fs) && !complete(kindOf(fs), kindOf(fs).read(fs), fs);
-        });
+        var values = shown.map(function (fs) { return kindOf(fs).read(fs); }); // read once, checked, then kept
+        var missing = shown.filter(function (fs, i) { return scored(fs) && !complete(kindOf(fs), values[i], fs); });
         if (missing.length) return refuse(missing, t["quiz.unanswered"]);
-        var invalid = shown.map(function (fs) {
+        var invalid = shown.map(function (fs, i) {
           var kind = kindOf(fs);
-          return kind.invalid ? kind.invalid(kind.read(fs)) : null;
+          return kind.invalid ? kind.invalid(values[i]) : null;
         });
         var first = invalid.filter(Boolean)[0];
         if (first) return refuse(shown.filter(function (fs, i) { return invalid[i] === first; }), t[first]);
@@ -244,9 +243,9 @@
         qs.results = {};
         var right = 0;
         var total = 0;
-        shown.forEach(function (fs) {
+        shown.forEach(function (fs, i) {
           var id = qid(fs);
-          var value = kindOf(fs).read(fs);
+          var value = values[i];
           if (value !== null) qs.answers[id] = value;
           if (!scored(fs)) return;
           total += 1;

@@ -37,8 +37,8 @@ def course_script(course: Course, strings: Strings, hrefs: dict[str, str], langu
         "languages": languages,
         "passMark": config.pass_mark,
         "choiceIds": CHOICE_IDS,  # the kinds' ids of options and items (kinds/*.js)
-        "digitZeros": digit_zeros(),
-        "languageAliases": ALIASES,  # languages.js: which package language fits the LMS's preference  # numbers.js reads answers typed in any digits
+        "digitZeros": digit_zeros(),  # numbers.js reads answers typed in any digits
+        "languageAliases": ALIASES,  # languages.js: which package language fits the LMS's preference
         "directions": {lang: text_direction(lang) for lang in course.config.languages},
         "limits": AnswerLimits.for_course(course).by_kind(),
         "modules": [

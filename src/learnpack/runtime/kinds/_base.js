@@ -40,7 +40,7 @@
       kind.scored = kind.scored !== false;
       kinds[name] = kind;
     },
-    /* The kind called name; an unknown one is a fault of the build, said once in the console. */
+    /* The kind called name; an unknown one is a fault of the build, and throws. */
     of: function (name) {
       if (!(name in kinds)) throw new Error("learnpack: no question kind " + JSON.stringify(name) + " in this runtime");
       return kinds[name];
