@@ -44,6 +44,12 @@ COURSE = {
     "media.missing": Code("error", "An image or media file does not exist: fix the path."),
     "media.remote": Code("error", "An image or media file from the internet: save it in the course folder."),
     "media.no_captions": Code("warning", "A video without a `.vtt` caption file beside it: add captions."),
+    "media.captions_invalid": Code("error", "A `.vtt` caption file browsers cannot read in full (no `WEBVTT` line, "
+                                   "a cue timing missing or wrong): fix the line given."),
+    "media.captions_twice": Code("warning", "Two caption files in one language (`film.vtt` and `film.nb.vtt` in a "
+                                 "bokmål course): remove one."),
+    "media.unlisted_language": Code("warning", "An image for a language not in `languages` (`bilde.ar.svg`): add the "
+                                    "language, or rename the file."),
     "quiz.unclosed": Code("error", "`::: quiz` without a closing `:::`: add `:::` on its own line."),
     "quiz.attrs": Code("error", "Settings in `{ }` cannot be read: write them like `{#id pass=80}`."),
     "quiz.unknown_setting": Code("error", "An unknown quiz or question setting: use the suggested one."),

@@ -50,6 +50,8 @@ def _load(root: Path, diagnostics: Diagnostics) -> Course | None:
         diagnostics=diagnostics,
         md=create_markdown(),
         source_language=config.source_language,
+        languages=config.languages,
+        fallbacks=config.fallbacks,
     )
     modules = [module for folder, files in pages_by_folder.items()
                if (module := _load_module(ctx, folder, files)) is not None]

@@ -47,7 +47,7 @@ class Kind(StrEnum):
 class Reference:
     """A file a page links to or shows, checked by the loader (``token.meta["reference"]``)."""
 
-    target: Path  # the absolute source path: a page (``.md``) or a media file
+    target: Path  # the absolute source path: a page (``.md``) or a media file (an image in the page's language)
     fragment: str = ""  # ``#id`` or ""
 
 
@@ -58,6 +58,7 @@ class Caption:
     reference: Reference  # the .vtt file
     language: str
     label: str  # the language's name, in that language
+    text: str  # the file's WebVTT, checked (``webvtt.read``): pages carry it, so it shows from file:// too
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,8 @@ class Quiz:
     attempts: int | None = None  # None: unlimited
     shuffle: bool = False
     draw: int | None = None  # ask this many questions from the pool
+    per_question: bool = False  # check=question: each question checked on its own (practice)
+    improve: bool = False  # a passed quiz may be tried again for a better score
 
     @property
     def asked(self) -> int:

@@ -1,4 +1,10 @@
-"""One Markdown page file to a :class:`~learnpack.model.Page`: front matter, links, media, quizzes."""
+"""One Markdown page file to a :class:`~learnpack.model.Page`: front matter, links, media, quizzes.
+
+An image is shown in the page's language where the course has it: ``bilder/puls.svg`` on an
+Arabic page is ``bilder/puls.ar.svg`` when that file exists, else the version of the next
+language of the page's fallback chain, else the image itself (as caption files are chosen
+by language). A page shown untranslated is the source page, so it keeps the source's images.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,8 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .config import Option, check_options, parse_yaml_mapping
+from . import webvtt
+from .config import Option, check_options, language_problem, parse_yaml_mapping
 from .errors import Diagnostics
 from .i18n.catalog import language_name, text_direction
 from .markdown import AUDIO_SUFFIXES, VIDEO_SUFFIXES
@@ -52,6 +59,10 @@ class PageContext:
     md: MarkdownIt
     variants: dict[tuple[Path, str], Page] = field(default_factory=dict)  # loaded once, shared by chains
     source_language: str = ""  # the course's; a translation marks the texts it still shows in it
+    languages: tuple[str, ...] = ()  # every language of the course
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # course.yml's: images fall back as pages
+    image_languages_checked: set[Path] = field(default_factory=set)  # images whose language versions were looked at
+    captions: dict[Path, tuple[Caption, ...]] = field(default_factory=dict)  # per video or audio file, read once
 
 
 @dataclass
@@ -220,6 +231,8 @@ class _PageLoader:
         if not target.is_file():
             self._error(line, f"image or media file {src!r} not found", "media.missing")
             return
+        if target.suffix.lower() not in VIDEO_SUFFIXES | AUDIO_SUFFIXES:
+            target = self._image_in_language(target)
         self.media.add(target)
         token.meta["reference"] = Reference(target)
         if target.suffix.lower() in VIDEO_SUFFIXES | AUDIO_SUFFIXES:
@@ -230,17 +243,66 @@ class _PageLoader:
                     self.path, line, f"video {src!r} has no captions: add {target.stem}.vtt beside it",
                     "media.no_captions")
 
+    def _image_in_language(self, image: Path) -> Path:
+        """``bilde.ar.svg`` for ``bilde.svg`` on an Arabic page, or the next language's of its fallback chain.
+
+        An image named with its language (``bilde.ar.svg``) is found as it is: ``bilde.ar.ar.svg`` never exists.
+        """
+        self._check_image_languages(image)
+        language = self.ctx.language
+        for each in (language, *self.ctx.fallbacks.get(language, ())):
+            version = image.with_name(f"{image.stem}.{each}{image.suffix}").resolve()
+            if version.is_file() and version.is_relative_to(self.ctx.root):
+                return version
+        return image
+
+    def _check_image_languages(self, image: Path) -> None:
+        """Warn once about ``bilde.xx.svg`` beside ``bilde.svg`` for a language the course does not have."""
+        if image in self.ctx.image_languages_checked or not self.ctx.languages:
+            return
+        self.ctx.image_languages_checked.add(image)
+        for version in sorted(image.parent.glob(f"{image.stem}.*{image.suffix}")):
+            lang = version.name[len(image.stem) + 1 : len(version.name) - len(image.suffix)]
+            if lang not in self.ctx.languages and "." not in lang and language_problem(lang) is None:
+                self.ctx.diagnostics.warning(
+                    version, None, f"an image for {lang!r}, which is not in languages in course.yml, so no page "
+                    f"shows it instead of {image.name}: add the language there, or rename the file",
+                    "media.unlisted_language")
+
     def _captions(self, media: Path) -> list[Caption]:
-        tracks = []
+        """The caption tracks of ``media``, the page's language first (the default track)."""
+        if media not in self.ctx.captions:
+            self.ctx.captions[media] = self._read_captions(media)
+        return sorted(self.ctx.captions[media], key=lambda t: t.language != self.ctx.language)
+
+    def _read_captions(self, media: Path) -> tuple[Caption, ...]:
+        """The caption files of ``media``, read and checked, one per language.
+
+        Their text goes into the pages, not their files into the site: see :mod:`learnpack.webvtt`.
+        """
+        tracks: dict[str, Caption] = {}
+        for vtt, lang in self._caption_files(media):
+            text, problems = webvtt.read(vtt)
+            for problem in problems:
+                self.ctx.diagnostics.error(vtt, problem.line, problem.message, "media.captions_invalid")
+            if lang in tracks:
+                kept = tracks[lang].reference.target.name
+                self.ctx.diagnostics.warning(vtt, None, f"{vtt.name} and {kept} are both captions in "
+                                             f"{language_name(lang)}: learners get {kept}, so remove "
+                                             f"{vtt.name}", "media.captions_twice")
+            elif text is not None:
+                tracks[lang] = Caption(Reference(vtt), lang, language_name(lang), text)
+        return tuple(tracks.values())
+
+    def _caption_files(self, media: Path) -> list[tuple[Path, str]]:
+        """``film.en.vtt`` … and ``film.vtt`` (in the course's language) beside ``film.mp4``, with their
+        languages: files named with their language first."""
+        found = []
         for vtt in sorted(media.parent.glob(f"{media.stem}*.vtt")):
             parts = vtt.name[len(media.stem):].split(".")  # "", [lang,] "vtt"
-            lang = parts[1] if len(parts) == 3 else self.ctx.language
-            if len(parts) not in (2, 3) or parts[0]:
-                continue
-            self.media.add(vtt)
-            tracks.append(Caption(Reference(vtt), lang, language_name(lang)))
-        tracks.sort(key=lambda t: t.language != self.ctx.language)
-        return tracks
+            if len(parts) in (2, 3) and not parts[0]:
+                found.append((vtt, parts[1] if len(parts) == 3 else self.ctx.source_language or self.ctx.language))
+        return sorted(found, key=lambda file: file[0].name == media.stem + ".vtt")
 
     def _resolve(self, reference: str, line: int | None) -> tuple[Path | None, str]:
         """The file a relative reference points at, checked to lie inside the course."""

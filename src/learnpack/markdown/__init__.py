@@ -30,6 +30,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..slugs import slugify
+from ..webvtt import data_url
 from .callouts import callouts_plugin
 from .headings import heading_ids_plugin
 from .quiz import quiz_plugin
@@ -119,7 +120,8 @@ def _url(token: Token, attr: str, env: dict[str, Any]) -> str:
 
 
 def _render_media(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
-    """Images as ``<img>``; video and audio files as players with their caption tracks."""
+    """Images as ``<img>``; video and audio files as players with their caption tracks, which the page
+    carries as ``data:`` URLs (a ``.vtt`` file's URL does not load from ``file://``: see ``webvtt``)."""
     token = tokens[idx]
     src = _url(token, "src", env)
     alt = self.renderInlineAsText(token.children or [], options, env)
@@ -127,7 +129,7 @@ def _render_media(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
     if suffix in VIDEO_SUFFIXES or suffix in AUDIO_SUFFIXES:
         tag = "video" if suffix in VIDEO_SUFFIXES else "audio"
         tracks = "".join(
-            f'<track kind="captions" src="{escapeHtml(env["urls"].href(t.reference, env["page"]))}"'
+            f'<track kind="captions" src="{escapeHtml(data_url(t.text))}"'
             f' srclang="{escapeHtml(t.language)}" label="{escapeHtml(t.label)}"{" default" if i == 0 else ""}>'
             for i, t in enumerate(token.meta.get("captions", []))
         )
