@@ -28,7 +28,7 @@ def test_basic_course_layout(build_root) -> None:  # type: ignore[no-untyped-def
     names = sorted(tree_digest(site))
     assert names == [
         "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/page.js",
-        "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
+        "assets/shell.nb.js", "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
         "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html", "nb/index.html",
     ]
     assert sorted(f.path.relative_to(site).as_posix() for f in report.files) == names
@@ -194,7 +194,8 @@ def test_each_page_type_loads_one_runtime_script(build_root) -> None:  # type: i
     site = build_root("basic").out / "html"
     page = (site / "nb" / "02-quiz" / "01-sporsmal.html").read_text(encoding="utf-8")
     start = (site / "nb" / "index.html").read_text(encoding="utf-8")
-    assert page.count("<script src=") == 2 and "assets/page.js" in page and "assets/course.nb.js" in page
-    assert start.count("<script src=") == 2 and "assets/start.js" in start
+    assert page.count("<script src=") == 2 and "assets/page.js" in page and "assets/shell.nb.js" in page
+    assert start.count("<script src=") == 2 and "assets/start.js" in start and "assets/shell.nb.js" in start
+    assert 'data-outline="../../assets/course.nb.js"' in page  # the outline: when the contents open
     assert "window.LearnpackQuiz" in (site / "assets" / "page.js").read_text(encoding="utf-8")
     assert "window.LearnpackQuiz =" not in (site / "assets" / "start.js").read_text(encoding="utf-8")

@@ -22,7 +22,8 @@ DIGITS = re.compile(r'"digitZeros": \[[^\]]*\]')  # from the Python's Unicode da
 
 def generated(out: Path) -> dict[str, str]:
     """The files the build makes from the course (not the ones it copies from the theme)."""
-    files = [*out.glob("*.html"), *out.glob("*/**/*.html"), *out.glob("assets/course.*.js")]
+    files = [*out.glob("*.html"), *out.glob("*/**/*.html"), *out.glob("assets/course.*.js"),
+             *out.glob("assets/shell.*.js")]
     return {p.relative_to(out).as_posix(): DIGITS.sub('"digitZeros": […]', p.read_text(encoding="utf-8"))
             for p in sorted(files)}
 

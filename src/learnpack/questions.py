@@ -19,7 +19,8 @@ from .kinds.numeric import LOOKS_NUMERIC
 from .model import Feedback, Kind, Question, Quiz, Source, Text
 from .slugs import ID_PATTERN, derived_id
 
-QUIZ_ATTRS = ("id", "title", "pass", "attempts", "shuffle", "draw")
+QUIZ_ATTRS = ("id", "title", "pass", "attempts", "shuffle", "draw", "check", "improve")
+CHECKS = ("question", "quiz")
 QUESTION_ATTRS = ("id", "type", "case")
 
 
@@ -53,7 +54,8 @@ class QuizBuilder:
         scored = sum(q.kind.scored for q in questions)
         if draw is not None and draw > scored:
             self._error(line, f"draw={draw} but the quiz has only {scored} scored questions", "quiz.draw")
-        shuffle = attrs.get("shuffle", "false").lower() in ("true", "yes", "1")
+        shuffle = _flag(attrs, "shuffle")
+        per_question = self._check_mode(attrs, line, attempts is not None or draw is not None or not scored)
         return Quiz(
             id=quiz_id,
             title=attrs.get("title", ""),
@@ -64,7 +66,24 @@ class QuizBuilder:
             attempts=attempts,
             shuffle=shuffle,
             draw=draw,
+            per_question=per_question,
+            improve=_flag(attrs, "improve"),
         )
+
+    def _check_mode(self, attrs: dict[str, str], line: int, is_test: bool) -> bool:
+        """Whether each question is checked on its own: ``check=question``, or by default a quiz
+        without attempts or draw (practice); a test (attempts or draw), and a quiz of reflections
+        only (sent to the LMS with one button), is checked as a whole."""
+        mode = attrs.get("check", "quiz" if is_test else "question").lower()
+        if mode not in CHECKS:
+            self._error(line, f"check={attrs['check']} must be check=question (each question on its own, "
+                        "practice) or check=quiz (all at once, a test)", "quiz.setting")
+            return False
+        if mode == "question" and "attempts" in attrs:
+            self._error(line, "attempts count checks of the whole quiz: use check=quiz with attempts, or "
+                        "leave attempts out (a question checked on its own can be tried again until it is right)",
+                        "quiz.setting")
+        return mode == "question"
 
     # -- questions ---------------------------------------------------------------
 
@@ -187,6 +206,11 @@ class QuizBuilder:
 
     def _warning(self, line: int, message: str, code: str) -> None:
         self.diagnostics.warning(self.path, line, message, code)
+
+
+def _flag(attrs: dict[str, str], key: str) -> bool:
+    """A yes/no setting: ``shuffle``, ``shuffle=true``."""
+    return attrs.get(key, "false").lower() in ("true", "yes", "1")
 
 
 def _tokens(nodes: list[SyntaxTreeNode]) -> tuple[Token, ...]:

@@ -97,7 +97,8 @@ def _align_quiz(source: Quiz, variant: Quiz, diagnostics: Diagnostics) -> Quiz:
     pairs = zip(source.questions, variant.questions, strict=True)
     questions = tuple(_align_question(s, v, diagnostics) for s, v in pairs)
     return replace(variant, id=source.id, questions=questions, pass_mark=source.pass_mark,
-                   attempts=source.attempts, shuffle=source.shuffle, draw=source.draw)
+                   attempts=source.attempts, shuffle=source.shuffle, draw=source.draw,
+                   per_question=source.per_question, improve=source.improve)
 
 
 def _align_question(source: Question, variant: Question, diagnostics: Diagnostics) -> Question:

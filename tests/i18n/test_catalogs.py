@@ -72,7 +72,7 @@ def test_a_course_overrides_strings_in_course_yml(tmp_path) -> None:  # type: ig
 
     yml = ("id: t\ntitle: T\nversion: 1\nlanguage: nb\n"
            "strings:\n  nb:\n    quiz.check: Rett quizen\n    callout.warning: OBS\n")
-    page = "# P\n\n::: warning\nRing 113.\n:::\n\n::: quiz\n### Q {#q}\n= true\n:::\n"
+    page = "# P\n\n::: warning\nRing 113.\n:::\n\n::: quiz {check=quiz}\n### Q {#q}\n= true\n:::\n"
     root = write_course(tmp_path / "c", {"01-m/01-p.md": page}, yml)
     out = build(root, ["html"], tmp_path / "out").out
     doc = lxml_html.fromstring((out / "html" / "nb" / "01-m" / "01-p.html").read_bytes())

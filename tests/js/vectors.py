@@ -32,7 +32,7 @@ sys.path.insert(0, str(TESTS))
 from learnpack import runtime  # noqa: E402
 from learnpack.config import ANSWER_LENGTHS  # noqa: E402
 from learnpack.digits import digit_zeros  # noqa: E402
-from learnpack.i18n.catalog import Strings, catalog_languages  # noqa: E402
+from learnpack.i18n.catalog import catalog_languages  # noqa: E402
 from learnpack.i18n.languages import ALIASES  # noqa: E402
 from learnpack.loader import load_course  # noqa: E402
 from learnpack.model import NUMBER_MAX, Course, Kind, Question, Quiz  # noqa: E402
@@ -120,6 +120,9 @@ EXTRA = """# Ekstra
 ::: quiz {#ekstra}
 ### Bare ett {#e1}
 = false
+
+### Ett til {#e2}
+= true
 :::
 """
 
@@ -142,7 +145,7 @@ def load(pages: dict[str, str], course_yml: str | None = None) -> Course:
 def script(course: Course) -> str:
     """``assets/course.<lang>.js`` exactly as the build writes it."""
     hrefs = {page.id: f"{page.id}.html" for page in course.pages}
-    return course_script(course, Strings(course.language), hrefs, list(course.config.languages))
+    return course_script(course, hrefs, list(course.config.languages))
 
 
 def utf16_length(text: str) -> int:
@@ -177,16 +180,22 @@ def longest_answer(question: Question, limits: AnswerLimits, stretch: int) -> An
     return fill("ا|\"~{", limits.of(question.kind) * stretch)
 
 
-def quiz_state(quiz: Quiz, answers: dict[str, Any], *, checked: bool, used: int, best: int) -> Json:
+def quiz_state(quiz: Quiz, answers: dict[str, Any], *, checked: bool, used: int, best: int,
+               done: int | None = None) -> Json:
+    """A quiz's state; a practice quiz (check=question) has checked ``done`` questions of its own
+    (all of them once the quiz is checked)."""
     scored = [q.id for q in quiz.questions if q.kind.scored]
     drawn = sorted(scored[: quiz.draw]) if quiz.draw else None
     shown = [q for q in scored if drawn is None or q in drawn]
-    results = {q: i % 2 == 0 for i, q in enumerate(shown)} if checked else {}
+    parts = shown if checked else shown[:done or 0]
+    results = {q: i % 2 == 0 for i, q in enumerate(parts)} if checked or quiz.per_question else {}
     state: Json = {"attempt": 1, "used": used, "drawn": drawn, "answers": answers, "checked": checked,
                    "results": results, "best": best}
+    if quiz.per_question and parts:
+        state["done"] = {q: 1 for q in parts}
     if checked:
         state["score"] = int(100 * sum(results.values()) / len(shown) + 0.5) if shown else 100  # Math.round
-        state["passed"] = state["score"] >= quiz.pass_mark
+        state["passed"] = max(state["score"], best) >= quiz.pass_mark  # a pass once had is kept
     return state
 
 
@@ -233,6 +242,8 @@ def suspend_vectors() -> Json:
             "alt": quiz_state(alt, every_answer(alt), checked=True, used=2, best=67),
             "trekk": quiz_state(trekk, every_answer(trekk), checked=True, used=1, best=50),
             "ekstra": quiz_state(ekstra, {"e1": "true"}, checked=True, used=5, best=100)})},
+        {"name": "practice, one question of two checked", "next": 5, "state": state(page_ids, page_ids[3], {
+            "ekstra": quiz_state(ekstra, {"e1": "true", "e2": "true"}, checked=False, used=0, best=0, done=1)})},
         {"name": "more attempts than the format counts", "next": 9, "state": state(page_ids, page_ids[1], {
             "ekstra": quiz_state(ekstra, {"e1": "false"}, checked=True, used=500, best=0)})},
         {"name": "worst case", "next": 4095, "state": state(page_ids, page_ids[0], worst)},

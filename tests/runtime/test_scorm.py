@@ -127,7 +127,7 @@ def test_wrong_answers_with_attempts_left_are_not_final(page, lms_server, versio
     course.get_by_role("button", name="Prøv igjen").click()
     answer(course, WRONG | {"q-puls": "b"})
     course.get_by_role("button", name="Sjekk svarene").click()
-    course.locator(".quiz-result p").wait_for()
+    course.locator(".quiz-result p:first-child").wait_for()
     values = cmi(page)
     if version == "12":
         assert values["cmi.core.lesson_status"] == "failed" and values["cmi.core.score.raw"] == "14"
@@ -203,8 +203,8 @@ def test_checked_quiz_is_shown_as_checked_after_resume(page, lms_server, version
     exit_course(page, course)
     course = launch(page, server, version, held=next_visit(held_after(page), version))
     assert "1 av 7 riktige (14 %)" in course.locator(".quiz-result").inner_text()
-    assert course.locator("#q-puls .verdict").inner_text() == "✓ Riktig"
-    assert course.locator("#q-vitale .verdict").inner_text() == "✗ Feil"
+    assert course.locator("#q-puls .verdict").inner_text() == "Riktig"
+    assert course.locator("#q-vitale .verdict").inner_text() == "Feil"
     assert course.get_by_role("button", name="Prøv igjen").is_visible()
 
 
@@ -269,7 +269,7 @@ def test_suspend_data_never_exceeds_the_computed_worst_case(page, tmp_path: Path
     assert len(course.locator("#q-tall input").input_value()) == limits.number
     assert len(course.locator("#q-tenk textarea").input_value()) == limits.reflection
     course.get_by_role("button", name="Sjekk svarene").click()
-    course.locator(".quiz-result p").wait_for()
+    course.locator(".quiz-result p:first-child").wait_for()
     stored = cmi(page)["cmi.suspend_data"]
     assert len(stored) == worst_case_length(load_course(course_dir))
 
@@ -318,6 +318,6 @@ def test_a_package_built_for_a_larger_suspend_data_uses_it(page, tmp_path: Path,
     for n in range(20):
         course.locator(f"#q-tanke-{n} textarea").fill("x" * 250)
     course.locator("form.quiz button[type=submit]").click()
-    course.locator(".quiz-result p").wait_for()
+    course.locator(".quiz-result p:first-child").wait_for()
     stored = cmi(page)["cmi.suspend_data"]
     assert 4096 < len(stored) <= 64000

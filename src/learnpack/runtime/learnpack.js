@@ -1,9 +1,11 @@
 /* learnpack learner runtime, the course shell: progress, table of contents, language menu, exit.
  * The quiz engine is quiz.js; the build joins what a page needs into one script.
  *
- * Plain JavaScript, no framework. It reads the course outline from
- * window.LEARNPACK_COURSE (assets/course.js) and keeps all state through
- * window.LearnpackStore (localStorage, or a SCORM adapter inside an LMS).
+ * Plain JavaScript, no framework. It reads the course's id, page count and interface strings from
+ * window.LEARNPACK_COURSE (assets/shell.<lang>.js) and keeps all state through
+ * window.LearnpackStore (localStorage, or a SCORM adapter inside an LMS). The outline
+ * (assets/course.<lang>.js), which grows with the course, loads when the table of contents first
+ * opens: a page weighs the same in a course of any size.
  *
  * State: { v: 1, last: pageId, visited: {pageId: 1},
  *          quizzes: {quizId: {attempt, used, drawn, answers, checked, score, passed, best, results}} }
@@ -16,14 +18,15 @@
 (function () {
   "use strict";
 
-  var course = window.LEARNPACK_COURSE;
+  var course = window.LEARNPACK_COURSE; // the shell's data, not the outline
   var store = window.LearnpackStore;
   var t = course.strings;
   var state = normalise(store.load());
   var root = document.body.getAttribute("data-root") || "";
   var pageId = document.body.getAttribute("data-page");
-  var allPages = [];
-  course.modules.forEach(function (m) { allPages = allPages.concat(m.pages); });
+  var total = course.pageCount;
+  /* The course's pages ({id, href, quizzes}) once known: the start page lists them, the outline has them. */
+  var allPages = listedPages();
 
   function normalise(loaded) {
     var s = loaded && loaded.v === 1 ? loaded : { v: 1 };
@@ -59,20 +62,34 @@
 
   function save() { store.save(state); }
 
-  /* Text in another language than the page's says so (WCAG 3.1.2). */
-  function inLanguage(node, lang) {
+  /* Text in another language than the page's says so (WCAG 3.1.2); directions: the outline's. */
+  function inLanguage(node, lang, directions) {
     if (lang && lang !== document.documentElement.lang) {
       node.setAttribute("lang", lang);
-      node.setAttribute("dir", course.directions && course.directions[lang] || "auto");
+      node.setAttribute("dir", directions && directions[lang] || "auto");
     }
     return node;
   }
 
-  function visitedCount() {
-    return allPages.filter(function (p) { return state.visited[p.id]; }).length;
+  /* The pages the start page lists (null elsewhere): what its progress and status are made of. */
+  function listedPages() {
+    var items = document.querySelectorAll(".pages li[data-page]");
+    if (!items.length) return null;
+    return [].map.call(items, function (li) {
+      var link = li.querySelector("a");
+      return { id: li.getAttribute("data-page"), href: link ? link.getAttribute("href") : "",
+        quizzes: (li.getAttribute("data-quizzes") || "").split(" ").filter(Boolean), item: li };
+    });
   }
 
-  function complete() { return visitedCount() === allPages.length; }
+  /* Pages read; until the pages are known, every page in the state (pages since removed from the
+     course may linger in localStorage: at most all). */
+  function visitedCount() {
+    if (allPages) return allPages.filter(function (p) { return state.visited[p.id]; }).length;
+    return Math.min(Object.keys(state.visited).length, total);
+  }
+
+  function complete() { return visitedCount() === total; }
 
   /* ---- pages and the table of contents --------------------------------- */
 
@@ -84,7 +101,7 @@
 
   function reportPage() {
     save();
-    store.report("page", { page: pageId, progress: visitedCount() / allPages.length, complete: complete(),
+    store.report("page", { page: pageId, progress: total ? visitedCount() / total : 1, complete: complete(),
       language: document.documentElement.lang });
   }
 
@@ -133,20 +150,19 @@
     return status;
   }
 
-  function buildToc() {
-    var toc = document.getElementById("toc");
-    var toggle = document.querySelector(".toc-toggle");
-    if (!toc || !toggle) return;
+  /* ---- the table of contents ----------------------------------------- */
+
+  function tocList(outline) {
     var list = el("ol", { "class": "toc-modules" });
-    course.modules.forEach(function (module, index) {
+    outline.modules.forEach(function (module, index) {
       var item = el("li");
       var heading = el("p", { "class": "toc-module" }, t.module + " " + (index + 1) + ": ");
-      heading.appendChild(inLanguage(el("span", {}, module.title), module.lang));
+      heading.appendChild(inLanguage(el("span", {}, module.title), module.lang, outline.directions));
       item.appendChild(heading);
       var pages = el("ol");
       module.pages.forEach(function (page) {
         var li = el("li", { "class": state.visited[page.id] ? "visited" : "" });
-        var link = inLanguage(el("a", { href: root + page.href }, page.title), page.lang);
+        var link = inLanguage(el("a", { href: root + page.href }, page.title), page.lang, outline.directions);
         if (page.id === pageId) link.setAttribute("aria-current", "page");
         li.appendChild(link);
         li.appendChild(el("span", { "class": "visually-hidden" }, " (" +
@@ -156,15 +172,68 @@
       item.appendChild(pages);
       list.appendChild(item);
     });
-    toc.appendChild(list);
+    return list;
+  }
+
+  /* What the table of contents says when its outline did not load, with the way to every page. */
+  function tocUnavailable() {
+    var box = el("div", { "class": "toc-unavailable" });
+    box.appendChild(el("p", { tabindex: "-1" }, t["toc.unavailable"]));
+    if (pageId) {
+      var home = el("p");
+      home.appendChild(el("a", { href: root + "index.html" }, t.home));
+      box.appendChild(home);
+    }
+    return box;
+  }
+
+  /* The outline, by a script element added now: it loads from file:// and under script-src 'self'
+     (fetch does neither). It sets window.LEARNPACK_COURSE; the page keeps the shell's. */
+  function loadOutline(src, done) {
+    if (!src) return done(null);
+    var script = el("script", { src: src });
+    function finish(outline) {
+      script.remove();
+      window.LEARNPACK_COURSE = course;
+      done(outline && outline !== course && outline.modules && outline.id === course.id ? outline : null);
+    }
+    script.addEventListener("load", function () { finish(window.LEARNPACK_COURSE); });
+    script.addEventListener("error", function () { finish(null); });
+    document.head.appendChild(script);
+  }
+
+  function setupToc() {
+    var toc = document.getElementById("toc");
+    var toggle = document.querySelector(".toc-toggle");
+    if (!toc || !toggle) return;
+    var loading = false;
     toggle.hidden = false;
+    function focusInside() {
+      var target = toc.querySelector("[aria-current]") || toc.querySelector("a, [tabindex]");
+      if (target) target.focus();
+    }
+    function fill() {
+      loading = true;
+      var failed = toc.querySelector(".toc-unavailable");
+      if (failed) failed.remove(); // opened again: try again
+      toc.setAttribute("aria-busy", "true");
+      loadOutline(toc.getAttribute("data-outline"), function (outline) {
+        loading = false;
+        toc.removeAttribute("aria-busy");
+        if (outline) {
+          allPages = [].concat.apply([], outline.modules.map(function (m) { return m.pages; }));
+          toc.appendChild(tocList(outline));
+        } else {
+          toc.appendChild(tocUnavailable());
+        }
+        if (!toc.hidden) focusInside();
+      });
+    }
     function setOpen(open) {
       toc.hidden = !open;
       toggle.setAttribute("aria-expanded", String(open));
-      if (open) {
-        var current = toc.querySelector("[aria-current]") || toc.querySelector("a");
-        if (current) current.focus();
-      }
+      if (!open || loading) return;
+      if (toc.querySelector(".toc-modules")) focusInside(); else fill();
     }
     toggle.addEventListener("click", function () { setOpen(toc.hidden); });
     document.addEventListener("keydown", function (event) {
@@ -178,17 +247,16 @@
     var done = visitedCount();
     progress.hidden = false;
     progress.querySelector("progress").value = done;
-    var text = plural("progress.pages", allPages.length, { done: done, total: allPages.length });
+    var text = plural("progress.pages", total, { done: done, total: total });
     if (complete()) text += " " + t["course.complete"];
     progress.querySelector(".progress-text").textContent = text;
-    document.querySelectorAll(".pages li[data-page]").forEach(function (li) {
-      var page = allPages.filter(function (p) { return p.id === li.getAttribute("data-page"); })[0];
-      var status = li.querySelector(".page-status");
-      if (page && state.visited[page.id]) li.classList.add("visited");
-      if (page && status) status.textContent = pageStatus(page);
+    (allPages || []).forEach(function (page) {
+      var status = page.item.querySelector(".page-status");
+      if (state.visited[page.id]) page.item.classList.add("visited");
+      if (status) status.textContent = pageStatus(page);
     });
     var start = document.querySelector(".start-link");
-    var last = allPages.filter(function (p) { return p.id === state.last; })[0];
+    var last = (allPages || []).filter(function (p) { return p.id === state.last; })[0];
     if (start && last) {
       start.href = root + last.href;
       start.textContent = start.getAttribute("data-continue");
@@ -234,7 +302,7 @@
 
   visitPage();
   notRecordedNotice();
-  buildToc();
+  setupToc();
   startPage();
   if (window.LearnpackQuiz) {  // quiz.js: the quiz engine, on pages that have quizzes
     var setupQuiz = window.LearnpackQuiz({ state: state, save: save, t: t, format: format, plural: plural, el: el,

@@ -2,7 +2,12 @@
  *
  * window.LearnpackQuiz(shell) returns setupQuiz(form); the course shell (learnpack.js) calls it
  * for every quiz of the page with what the two share: the learner's state, the store, the
- * interface strings and a few helpers. What differs between kinds of question (how an answer
+ * interface strings and a few helpers.
+ *
+ * A test (check=quiz) is checked as a whole, with attempts; a practice quiz (check=question)
+ * checks each question on its own with its own button, and a wrong one can be tried again
+ * until it is right. qs.done holds the questions a practice quiz has checked; the quiz is
+ * checked (qs.checked) once all are. A retry never takes a pass away (qs.best). What differs between kinds of question (how an answer
  * is read, graded and marked) is the kind's own (kinds/*.js); this file knows none by name.
  */
 (function () {
@@ -54,10 +59,14 @@
       var qs = state.quizzes[id] || (state.quizzes[id] = { attempt: 1, used: 0, answers: {}, checked: false, results: {} });
       qs.answers = qs.answers || {};
       qs.used = qs.used || 0;
+      qs.results = qs.results || {};
+      qs.done = qs.done || {};
+      var perQuestion = key.check === "question";
       var fieldsets = [].slice.call(form.querySelectorAll("fieldset.question"));
       var result = form.querySelector(".quiz-result");
-      var retry = form.querySelector(".quiz-retry");
+      var retry = form.querySelector(".quiz-retry"); // a test's; a practice quiz has a pair per question
       var check = form.querySelector(".quiz-check");
+      var ui = { t: t, format: format };
 
       var authorOrder = {}; // question -> its options as written, before any shuffle
       function scored(fs) { return kindOf(fs).scored; }
@@ -101,6 +110,8 @@
           o.classList.remove("chosen-correct", "chosen-wrong", "the-answer");
           o.querySelector(".mark").textContent = "";
         });
+        fs.removeAttribute("aria-invalid");
+        fs.querySelector(".question-missing").hidden = true;
         var reveal = fs.querySelector(".reveal");
         if (reveal) reveal.remove();
       }
@@ -117,11 +128,11 @@
         var right = qs.results[id];
         var verdict = fs.querySelector(".verdict");
         verdict.hidden = false;
-        verdict.textContent = (right ? "✓ " + t["answer.correct"] : "✗ " + t["answer.incorrect"]);
+        Kinds.says(verdict, right, t[right ? "answer.correct" : "answer.incorrect"]);
         fs.classList.add(right ? "is-correct" : "is-incorrect");
         var general = fs.querySelector(right ? ".feedback-correct" : ".feedback-incorrect");
         if (general) general.hidden = false;
-        if (kind.mark) kind.mark(fs, qkey, value, reveal, { t: t });
+        if (kind.mark) kind.mark(fs, qkey, value, reveal || right, ui);
         var answerText = reveal && !right && kind.correctText && kind.correctText(qkey);
         if (answerText) {
           var revealed = el("p", { "class": "reveal" }, format(t["answer.correct_was"], { answer: answerText }));
@@ -136,53 +147,82 @@
         return key.attempts ? Math.max(0, key.attempts - qs.used) : Infinity;
       }
 
+      /* May the learner try the quiz again? Not when attempts are used up, nor after a pass unless the
+         author lets learners improve their score (improve); the pass is kept either way. */
+      function mayRetry() {
+        return attemptsLeft() > 0 && (!qs.passed || Boolean(key.improve));
+      }
+
+      function lockFields(fs, locked) {
+        fs.querySelectorAll("input, select, textarea, .order-move").forEach(function (i) { i.disabled = locked; });
+      }
+
       function lock(locked) {
-        active().forEach(function (fs) {
-          if (scored(fs)) fs.querySelectorAll("input, select, textarea").forEach(function (i) { i.disabled = locked; });
-        });
+        active().filter(scored).forEach(function (fs) { lockFields(fs, locked); });
         check.hidden = locked;
-        retry.hidden = !locked || attemptsLeft() === 0;
+        retry.hidden = !locked || !mayRetry();
+      }
+
+      /* A practice quiz: each checked question locked, with a retry when it was wrong. */
+      function lockQuestions() {
+        active().filter(scored).forEach(function (fs) {
+          var done = Boolean(qs.done[qid(fs)]);
+          lockFields(fs, done);
+          fs.querySelector(".question-check").hidden = done;
+          fs.querySelector(".question-retry").hidden = !done || qs.results[qid(fs)];
+        });
       }
 
       function summary() {
         var shown = active().filter(scored);
         var correct = shown.filter(function (fs) { return qs.results[qid(fs)]; }).length;
         result.textContent = "";
-        var line = format(t["quiz.score"], { correct: correct, total: shown.length, percent: qs.score }) + " " +
-          (qs.passed ? t["quiz.passed"] : t["quiz.failed"]);
         var left = attemptsLeft();
-        if (left !== Infinity) {
-          line += " " + (left > 0 ? plural("quiz.attempts.left", left, { n: left }) : t["quiz.attempts.none"]);
-        }
-        result.appendChild(el("p", { "class": qs.passed ? "passed" : "failed" }, (qs.passed ? "✓ " : "✗ ") + line));
+        var final = !qs.passed && left === 0; // the last attempt failed: say what to do next
+        var line = format(t["quiz.score"], { correct: correct, total: shown.length, percent: qs.score });
+        if (qs.best > qs.score) line += " " + format(t["quiz.best"], { percent: qs.best });
+        line += " " + (qs.passed ? t["quiz.passed"] : final ? t["quiz.failed.final"] : t["quiz.failed"]);
+        if (!qs.passed && left !== Infinity && left > 0) line += " " + plural("quiz.attempts.left", left, { n: left });
+        result.appendChild(Kinds.says(el("p", { "class": qs.passed ? "passed" : "failed" }), qs.passed, line));
         var list = el("ul", { "class": "result-list" });
         shown.forEach(function (fs) {
           var item = el("li");
-          var link = el("a", { href: "#" + fs.id },
-            fs.querySelector(".question-number").textContent + ": " +
-            (qs.results[qid(fs)] ? t["answer.correct"] : t["answer.incorrect"]));
+          var right = qs.results[qid(fs)];
+          var link = el("a", { href: "#" + fs.id });
+          Kinds.says(link, right, fs.querySelector(".question-number").textContent + ": " +
+            t[right ? "answer.correct" : "answer.incorrect"]);
           item.appendChild(link);
           list.appendChild(item);
         });
         result.appendChild(list);
+        var review = document.querySelector("template.review-pages");
+        if (final && review) {
+          result.appendChild(el("p", { "class": "review" }, t["quiz.review"]));
+          result.appendChild(review.content.cloneNode(true));
+        }
       }
 
       function regrade() {
         // State restored from an LMS keeps answers and scores, not the verdicts: work them out again.
-        if (!qs.checked || (qs.results && Object.keys(qs.results).length)) return;
-        qs.results = {};
+        if (!qs.checked || Object.keys(qs.results).length) return;
         active().filter(scored).forEach(function (fs) {
           var value = qs.answers[qid(fs)];
           qs.results[qid(fs)] = value !== undefined && kindOf(fs).grade(key.questions[qid(fs)], value);
         });
-        qs.passed = qs.score >= key.pass;
+        qs.passed = Math.max(qs.score, qs.best || 0) >= key.pass;
       }
 
       function render() {
         layout();
         regrade();
         fieldsets.forEach(function (fs) { kindOf(fs).write(fs, qs.answers[qid(fs)]); });
-        if (qs.checked) {
+        if (perQuestion) {
+          active().forEach(function (fs) {
+            if (qs.done[qid(fs)] || qs.checked) show(fs, false); else clearFeedback(fs);
+          });
+          if (qs.checked) summary(); else result.textContent = "";
+          lockQuestions();
+        } else if (qs.checked) {
           var reveal = qs.passed || attemptsLeft() === 0;
           active().forEach(function (fs) { show(fs, reveal); });
           summary();
@@ -206,10 +246,11 @@
       });
       function remember(event) {
         var fs = event.target.closest("fieldset.question");
-        if (!fs || qs.checked && scored(fs)) return false;
+        if (!fs || scored(fs) && (qs.checked || qs.done[qid(fs)])) return false;
         var value = kindOf(fs).read(fs);
         if (value === null) delete qs.answers[qid(fs)]; else qs.answers[qid(fs)] = value;
         fs.removeAttribute("aria-invalid");
+        fs.querySelector(".question-missing").hidden = true;
         save();
         return true;
       }
@@ -218,65 +259,124 @@
         return list.map(function (fs) { return fs.querySelector(".question-number").textContent; }).join(", ");
       }
 
-      /* Refuse to check while questions are unanswered or a number answer is not a number. */
-      function refuse(missing, message) {
-        fieldsets.forEach(function (fs) { fs.removeAttribute("aria-invalid"); });
-        missing.forEach(function (fs) { fs.setAttribute("aria-invalid", "true"); });
-        result.textContent = format(message, { list: questionNumbers(missing) });
-        missing[0].querySelector("input, select, textarea").focus();
+      /* Refuse to check while questions are unanswered or a number answer is not a number: each is marked
+         (aria-invalid) with the reason at its top, in view, and focus goes to the first. */
+      function refuse(missing, message, each) {
+        missing.forEach(function (fs) {
+          fs.setAttribute("aria-invalid", "true");
+          var note = fs.querySelector(".question-missing");
+          note.textContent = each;
+          note.hidden = false;
+        });
+        if (message) result.textContent = format(message, { list: questionNumbers(missing) });
+        missing[0].scrollIntoView({ block: "start" });
+        missing[0].querySelector("input, select, textarea").focus({ preventScroll: true });
+        return false;
       }
 
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        if (qs.checked) return;
-        var shown = active();
-        var values = shown.map(function (fs) { return kindOf(fs).read(fs); }); // read once, checked, then kept
-        var missing = shown.filter(function (fs, i) { return scored(fs) && !complete(kindOf(fs), values[i], fs); });
-        if (missing.length) return refuse(missing, t["quiz.unanswered"]);
-        var invalid = shown.map(function (fs, i) {
+      /* Read, test and grade the questions list; false (with the reason shown) when one cannot be checked. */
+      function grade(list, message) {
+        var values = list.map(function (fs) { return kindOf(fs).read(fs); }); // read once, checked, then kept
+        list.forEach(clearFeedback);
+        var missing = list.filter(function (fs, i) { return scored(fs) && !complete(kindOf(fs), values[i], fs); });
+        if (missing.length) return refuse(missing, message, t["quiz.unanswered_one"]);
+        var invalid = list.map(function (fs, i) {
           var kind = kindOf(fs);
           return kind.invalid ? kind.invalid(values[i]) : null;
         });
         var first = invalid.filter(Boolean)[0];
-        if (first) return refuse(shown.filter(function (fs, i) { return invalid[i] === first; }), t[first]);
-        fieldsets.forEach(function (fs) { fs.removeAttribute("aria-invalid"); });
-        qs.results = {};
-        var right = 0;
-        var total = 0;
-        shown.forEach(function (fs, i) {
-          var id = qid(fs);
-          var value = values[i];
-          if (value !== null) qs.answers[id] = value;
-          if (!scored(fs)) return;
-          total += 1;
-          qs.results[id] = kindOf(fs).grade(key.questions[id], value);
-          if (qs.results[id]) right += 1;
+        if (first) return refuse(list.filter(function (fs, i) { return invalid[i] === first; }), message && t[first], t[first]);
+        list.forEach(function (fs, i) {
+          if (values[i] !== null) qs.answers[qid(fs)] = values[i];
+          if (scored(fs)) qs.results[qid(fs)] = kindOf(fs).grade(key.questions[qid(fs)], values[i]);
         });
-        qs.used += 1;
+        return true;
+      }
+
+      /* The quiz's score from the verdicts of the shown questions; a pass, once had, is kept. */
+      function score() {
+        var shown = active().filter(scored);
+        var right = shown.filter(function (fs) { return qs.results[qid(fs)]; }).length;
         qs.checked = true;
-        qs.score = total ? Math.round(100 * right / total) : 100;
-        qs.passed = qs.score >= key.pass;
+        qs.score = shown.length ? Math.round(100 * right / shown.length) : 100;
         qs.best = Math.max(qs.best || 0, qs.score);
-        save();
-        shown.forEach(function (fs) {
+        qs.passed = qs.best >= key.pass;
+      }
+
+      function reportAnswers(list) {
+        list.forEach(function (fs) {
           var stem = fs.querySelector(".stem");
           store.report("answer", { quiz: id, question: qid(fs), kind: key.questions[qid(fs)].kind,
             value: qs.answers[qid(fs)], correct: qs.results[qid(fs)], key: key.questions[qid(fs)],
             stem: stem.textContent.replace(/\u00ad/g, "").trim(), stemLanguage: languageOf(stem) });
         });
+      }
+
+      function reportQuiz() {
         store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: courseComplete() });
+      }
+
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (qs.checked || perQuestion) return;
+        var shown = active();
+        result.textContent = "";
+        qs.results = {};
+        if (!grade(shown, t["quiz.unanswered"])) return;
+        qs.used += 1;
+        score();
+        save();
+        reportAnswers(shown);
+        reportQuiz();
         render();
         result.focus();
       });
 
-      retry.addEventListener("click", function () {
-        if (attemptsLeft() === 0) return;
+      /* A practice quiz's question: checked on its own; the quiz is scored once every question is. */
+      form.addEventListener("click", function (event) {
+        var button = event.target.closest(".question-check, .question-retry");
+        if (!button || !perQuestion) return;
+        var fs = button.closest("fieldset.question");
+        var question = qid(fs);
+        if (button.classList.contains("question-retry")) {
+          delete qs.done[question];
+          delete qs.results[question];
+          delete qs.answers[question];
+          qs.checked = false;
+          clearFields(fs);
+          save();
+          render();
+          fs.querySelector("input, select, textarea").focus();
+          return;
+        }
+        if (qs.done[question] || !grade([fs], null)) return;
+        qs.done[question] = 1;
+        var wasChecked = qs.checked;
+        if (active().filter(scored).every(function (f) { return qs.done[qid(f)]; })) score();
+        save();
+        var finished = qs.checked && !wasChecked;
+        // The reflections go to the LMS with the question that finishes the quiz.
+        reportAnswers(finished ? [fs].concat(active().filter(function (f) { return !scored(f) && qs.answers[qid(f)] !== undefined; })) : [fs]);
+        if (finished) reportQuiz();
+        render();
+        fs.querySelector(".verdict").focus();
+      });
+
+      function clearFields(fs) {
+        fs.querySelectorAll("input, textarea").forEach(function (i) { i.checked = false; if (i.type === "text" || i.tagName === "TEXTAREA") i.value = ""; });
+        fs.querySelectorAll("select").forEach(function (s) { s.value = ""; });
+        var kind = kindOf(fs);
+        if (kind.reset) kind.reset(fs);
+      }
+
+      if (retry) retry.addEventListener("click", function () {
+        if (!mayRetry()) return;
         qs.attempt += 1;
         qs.checked = false;
+        qs.results = {};
         fieldsets.filter(scored).forEach(function (fs) {
           delete qs.answers[qid(fs)];
-          fs.querySelectorAll("input, textarea").forEach(function (i) { i.checked = false; if (i.type === "text") i.value = ""; });
-          fs.querySelectorAll("select").forEach(function (s) { s.value = ""; });
+          clearFields(fs);
         });
         if (key.draw) draw();
         save();

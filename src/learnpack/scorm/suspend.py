@@ -9,11 +9,12 @@ characters from :data:`ALPHABET` (64 URL-safe characters), read left to right::
     c c  (k k)*           how many pages were visited, and their keys
     (quiz record)*        one per quiz the learner has touched
 
-    quiz record:  k k  s s s  f f f f  u  g  b b  [drawn]  [verdicts]  answer*
+    quiz record:  k k  s s s  f f f f  u  g  b b  [drawn]  [done]  [verdicts]  answer*
         key, size of the rest (so a reader can skip a record it does not know),
-        fingerprint of the quiz's questions, attempts used, flags (1 checked, 2 drawn),
-        best score 0-100, then bit sets over the quiz's questions (6 per character):
-        the drawn ones (flag 2) and the right ones (flag 1), then every question's answer
+        fingerprint of the quiz's questions, attempts used, flags (1 checked, 2 drawn,
+        4 questions checked on their own: check=question), best score 0-100, then bit sets
+        over the quiz's questions (6 per character): the drawn ones (flag 2), the checked
+        ones (flag 4) and the right ones (flag 1 or 4), then every question's answer
         in order: one character for a single choice or true/false ("." none), a bit set
         for multiple choice, a character per item for ordering and matching ("." unset),
         and length-prefixed text for text, number and reflection answers.
@@ -143,7 +144,7 @@ def max_answer_length(question: Question, limits: AnswerLimits) -> int:
 def max_quiz_record_length(quiz: Quiz, limits: AnswerLimits) -> int:
     count = len(quiz.questions)
     fixed = KEY_WIDTH + RECORD_SIZE_WIDTH + FINGERPRINT_WIDTH + 1 + 1 + 2
-    bitsets = bitset_length(count) * (2 if quiz.draw else 1)
+    bitsets = bitset_length(count) * (1 + bool(quiz.draw) + quiz.per_question)
     return fixed + bitsets + sum(max_answer_length(q, limits) for q in quiz.questions)
 
 

@@ -111,6 +111,8 @@ def answer_key(quiz: Quiz) -> dict[str, Any]:
         "attempts": quiz.attempts,
         "shuffle": quiz.shuffle,
         "draw": quiz.draw,
+        "check": "question" if quiz.per_question else "quiz",
+        "improve": quiz.improve,
         "questions": questions,
     }
 

@@ -26,14 +26,15 @@ from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
 from ..hyphens import hyphenate
 from ..i18n.languages import ALIASES
-from ..model import Course, Page
-from ._outline import course_script
+from ..model import Course, Module, Page
+from ._outline import course_script, shell_script
 
 if TYPE_CHECKING:
     from .base import BuildContext
 
+# media-src data: is for the caption tracks, which pages carry (see webvtt.py).
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "media-src 'self'; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+       "media-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
 #: A site's scripts: for each joined script (``page.js``), the runtime files it is made of.
 Bundles = Mapping[str, tuple[str, ...]]
@@ -63,8 +64,8 @@ class SiteWriter:
         self._languages: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Files] = {}
 
     def language(self, course: Course, languages: Sequence[str]) -> Files:
-        """The start page, the pages and ``course.<lang>.js`` of ``course`` (one language, some or
-        all modules), whose language menus offer ``languages``."""
+        """The start page, the pages, ``shell.<lang>.js`` and ``course.<lang>.js`` of ``course`` (one
+        language, some or all modules), whose language menus offer ``languages``."""
         key = (course.language, tuple(languages), tuple(module.slug for module in course.modules))
         if key not in self._languages:
             self._languages[key] = self._render_language(course, list(languages))
@@ -111,7 +112,10 @@ class SiteWriter:
             "csp": CSP,
             "version": __version__,
             "t": renderer.strings,
-            "scripts": (f"course.{language}.js", "page.js"),
+            # Every page loads the shell's data (the same size in any course) and its runtime; the
+            # outline, which grows with the course, when the learner opens the table of contents.
+            "scripts": (f"shell.{language}.js", "page.js"),
+            "outline": f"course.{language}.js",
             "languages": languages,
             "language_name": language_name,
             "direction": text_direction,
@@ -125,7 +129,7 @@ class SiteWriter:
             files[path] = SiteFile(language, html.encode("utf-8"))
 
         add(f"{language}/index.html", env.get_template("index.html").render(
-            **{**common, "scripts": (f"course.{language}.js", "start.js")},
+            **{**common, "scripts": (f"shell.{language}.js", "start.js")},
             root="",
             assets="../assets/",
             page_id="",
@@ -152,8 +156,10 @@ class SiteWriter:
                 page_count=len(pages),
                 previous=_link(pages[position - 1]) if position > 0 else None,
                 next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
+                review=[_link(other) for other in _review_pages(page, module, course)] if page.quizzes else [],
             ))
-        add(f"assets/course.{language}.js", course_script(course, renderer.strings, hrefs, languages))
+        add(f"assets/shell.{language}.js", shell_script(course, renderer.strings))
+        add(f"assets/course.{language}.js", course_script(course, hrefs, languages))
         return files
 
 
@@ -174,6 +180,18 @@ def bdi(text: str, language: str) -> Markup:
 def fill(template: str, **values: Markup) -> Markup:
     """An interface string with ``{placeholders}`` filled in with markup (the string itself escaped)."""
     return Markup.escape(template).format(**values)
+
+
+def _review_pages(page: Page, module: Module, course: Course) -> list[Page]:
+    """What a learner who failed a quiz's last attempt reads again: the module's pages before the
+    quiz's page; on its first page, the module's other pages; in a module of one page, the
+    previous module's."""
+    others = [p for p in module.pages if p is not page]
+    before = others[:module.pages.index(page)]
+    if before or others:
+        return before or others
+    index = course.modules.index(module)
+    return list(course.modules[index - 1].pages) if index else []
 
 
 def _link(page: Page) -> dict[str, str]:

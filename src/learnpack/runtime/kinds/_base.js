@@ -12,7 +12,7 @@
  *   complete(v, fs)    whether v answers the whole question (default: v is not null)
  *   invalid(v)         the interface string that says why v cannot be checked, or null
  *   grade(key, v)      whether v is right, by the question's answer key (from the build)
- *   mark(fs, key, v, reveal, ui)  mark options or items after checking (optional)
+ *   mark(fs, key, v, reveal, ui)  mark options or items after checking (optional); ui: {t, format}
  *   correctText(key)   the right answer as text, shown when revealed (optional)
  *   encode(q, v, codec), decode(q, reader, codec)   the answer in the compact learner state
  *   response(v, ids), correct(key, ids)   the answer and the right ones as the SCORM adapters
@@ -56,7 +56,9 @@
     readSelects: readSelects,
     writeSelects: writeSelects,
     completeSelects: completeSelects,
-    markItems: markItems
+    markItems: markItems,
+    icon: icon,
+    says: says
   };
 
   /* Tick the inputs whose value is value (one id, or a list of them). */
@@ -66,7 +68,9 @@
     fieldset.querySelectorAll("input").forEach(function (input) { input.checked = chosen.indexOf(input.value) >= 0; });
   }
 
-  /* Each option: the learner's choice marked right or wrong; on reveal, the right ones not chosen. */
+  /* Each option: the learner's choice marked "your answer – correct/incorrect"; on reveal, a right one
+     not chosen "correct answer", and a wrong one not chosen says so to screen readers. The mark is the
+     option's description (aria-describedby), so its input announces it. */
   function markOptions(isRight) {
     return function (fieldset, key, value, reveal, ui) {
       var chosen = [].concat(value === undefined || value === null ? [] : value);
@@ -77,14 +81,47 @@
         var feedback = option.querySelector(".option-feedback");
         if (chosen.indexOf(choice) >= 0) {
           option.classList.add(right ? "chosen-correct" : "chosen-wrong");
-          mark.textContent = right ? "✓ " + ui.t["answer.correct"] : "✗ " + ui.t["answer.incorrect"];
+          says(mark, right, ui.t[right ? "result.yours_right" : "result.yours_wrong"]);
           if (feedback) feedback.hidden = false;
         } else if (reveal && right) {
           option.classList.add("the-answer");
-          mark.textContent = "✓ " + ui.t["answer.correct"];
+          says(mark, true, ui.t["result.the_answer"]);
+        } else if (reveal) {
+          mark.appendChild(hidden(ui.t["result.not_answer"]));
         }
       });
     };
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var PATHS = { right: "M3 8.5l3.2 3.2L13 4.8", wrong: "M4 4l8 8M12 4l-8 8" };
+
+  /* A tick or a cross drawn inline (no font glyph, no file), hidden from screen readers: the text says it. */
+  function icon(right) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", PATHS[right ? "right" : "wrong"]);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  /* node's content: the icon for right or wrong, then text. */
+  function says(node, right, text) {
+    node.textContent = "";
+    node.appendChild(icon(right));
+    node.appendChild(document.createTextNode(text));
+    return node;
+  }
+
+  function hidden(text) {
+    var span = document.createElement("span");
+    span.className = "visually-hidden";
+    span.textContent = text;
+    return span;
   }
 
   /* Items with a select each (ordering, matching): item -> chosen value; null when none is chosen. */
@@ -107,17 +144,18 @@
     return value !== null && Object.keys(value).length === fieldset.querySelectorAll("select").length;
   }
 
-  /* Each item marked right or wrong; on reveal, a wrong one shows the right value (rightText). */
+  /* Each item marked correct or incorrect; on reveal, a wrong one also says the right value (rightText).
+     The mark describes the item's field (aria-describedby). */
   function markItems(isRight, rightText) {
-    return function (fieldset, key, value, reveal) {
+    return function (fieldset, key, value, reveal, ui) {
       if (!value) return;
       fieldset.querySelectorAll(".option").forEach(function (option) {
         var item = option.getAttribute("data-choice");
         var ok = isRight(key, item, value);
-        var mark = option.querySelector(".mark");
         option.classList.add(ok ? "chosen-correct" : "chosen-wrong");
-        mark.textContent = ok ? "✓" : "✗";
-        if (reveal && !ok) mark.textContent = "✗ → " + rightText(key, item, fieldset);
+        var text = ui.t[ok ? "answer.correct" : "answer.incorrect"];
+        if (reveal && !ok) text += ". " + rightText(key, item, fieldset, ui);
+        says(option.querySelector(".mark"), ok, text);
       });
     };
   }

@@ -21,8 +21,9 @@
     grade: function (key, value) {
       return Object.keys(key.pairs).every(function (left) { return value[left] === key.pairs[left]; });
     },
-    mark: Kinds.markItems(isRight, function (key, item, fieldset) {
-      return fieldset.querySelector('option[value="' + key.pairs[item] + '"]').textContent;
+    mark: Kinds.markItems(isRight, function (key, item, fieldset, ui) {
+      var answer = fieldset.querySelector('option[value="' + key.pairs[item] + '"]').textContent;
+      return ui.format(ui.t["answer.correct_was"], { answer: answer });
     }),
     encode: function (q, value, codec) {
       var out = "";

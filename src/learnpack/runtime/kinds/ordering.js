@@ -14,7 +14,9 @@
     grade: function (key, value) {
       return key.order.every(function (item, index) { return Number(value[item]) === index + 1; });
     },
-    mark: Kinds.markItems(isRight, function (key, item) { return key.order.indexOf(item) + 1; }),
+    mark: Kinds.markItems(isRight, function (key, item, fieldset, ui) {
+      return ui.format(ui.t["answer.correct_position"], { n: key.order.indexOf(item) + 1 });
+    }),
     encode: function (q, value, codec) {
       var out = "";
       for (var i = 0; i < q.size; i++) {

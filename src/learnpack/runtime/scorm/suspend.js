@@ -16,6 +16,7 @@
   var SHORT_TEXT = 62;
   var CHECKED = 1;
   var DRAWN = 2;
+  var PARTS = 4; // a practice quiz (check=question) with questions checked on their own: qs.done
 
   function number(n, width) {
     var s = "";
@@ -91,11 +92,14 @@
       var touched = qs.used || qs.checked || qs.drawn || Object.keys(answers).length;
       if (!touched) return "";
       var ids = quiz.questions.map(function (q) { return q.id; });
-      var flags = (qs.checked ? CHECKED : 0) + (qs.drawn ? DRAWN : 0);
+      var done = qs.done || {};
+      var parts = Object.keys(done).length > 0;
+      var flags = (qs.checked ? CHECKED : 0) + (qs.drawn ? DRAWN : 0) + (parts ? PARTS : 0);
       var body = quiz.fingerprint + number(Math.min(qs.used || 0, 63), 1) + ALPHABET.charAt(flags) +
         number(Math.min(Math.max(qs.best || 0, 0), 100), 2);
       if (qs.drawn) body += bitset(ids.map(function (qid) { return qs.drawn.indexOf(qid) >= 0; }));
-      if (qs.checked) body += bitset(ids.map(function (qid) { return Boolean(qs.results && qs.results[qid]); }));
+      if (parts) body += bitset(ids.map(function (qid) { return Boolean(done[qid]); }));
+      if (qs.checked || parts) body += bitset(ids.map(function (qid) { return Boolean(qs.results && qs.results[qid]); }));
       quiz.questions.forEach(function (q) { body += Kinds.of(q.kind).encode(q, answers[q.id], codec); });
       return quiz.key + number(body.length, 3) + body;
     }
@@ -121,12 +125,21 @@
       if (flags & DRAWN) {
         qs.drawn = ids.filter(function (qid, i) { return this[i]; }, reader.bitset(ids.length));
       }
-      var verdicts = qs.checked ? reader.bitset(ids.length) : null;
+      var done = flags & PARTS ? reader.bitset(ids.length) : null;
+      var verdicts = qs.checked || done ? reader.bitset(ids.length) : null;
+      if (done) {
+        qs.done = {};
+        ids.forEach(function (qid, i) {
+          if (!done[i]) return;
+          qs.done[qid] = 1;
+          qs.results[qid] = verdicts[i];
+        });
+      }
       quiz.questions.forEach(function (q) {
         var value = Kinds.of(q.kind).decode(q, reader, codec);
         if (value !== undefined) qs.answers[q.id] = value;
       });
-      if (verdicts) {
+      if (qs.checked) {
         var shown = quiz.questions.filter(function (q) {
           return Kinds.of(q.kind).scored && (!qs.drawn || qs.drawn.indexOf(q.id) >= 0);
         });
@@ -136,7 +149,7 @@
           if (qs.results[q.id]) right += 1;
         });
         qs.score = shown.length ? Math.round(100 * right / shown.length) : 100;
-        qs.passed = qs.score >= quiz.pass;
+        qs.passed = Math.max(qs.score, best) >= quiz.pass; // a retry never takes a pass away
       }
       return qs;
     }

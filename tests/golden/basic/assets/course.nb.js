@@ -62,22 +62,6 @@ window.LEARNPACK_COURSE = {
   }
  ],
  "passMark": 50,
- "plurals": {
-  "progress.pages": {
-   "forms": [
-    "{done} av {total} side lest",
-    "{done} av {total} sider lest"
-   ],
-   "table": "10111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
-  },
-  "quiz.attempts.left": {
-   "forms": [
-    "Du har {n} forsøk igjen.",
-    "Du har {n} forsøk igjen."
-   ],
-   "table": "10111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
-  }
- },
  "quizzes": {
   "q1": {
    "asked": 7,
@@ -137,41 +121,6 @@ window.LEARNPACK_COURSE = {
     }
    ]
   }
- },
- "strings": {
-  "answer.correct": "Riktig",
-  "answer.correct_was": "Riktig svar: {answer}",
-  "answer.incorrect": "Feil",
-  "cancel": "Avbryt",
-  "close": "Lukk",
-  "contents": "Innhold",
-  "continue": "Fortsett der du slapp",
-  "course.complete": "Du har lest alle sidene i kurset.",
-  "exit": "Avslutt",
-  "exit.confirm": "Avslutte økten? Fremdriften din er lagret, og du kan fortsette senere.",
-  "exit.done": "Fremdriften din er lagret. Du kan lukke dette vinduet.",
-  "exit.ended": "Økten er avsluttet. Du kan lukke dette vinduet.",
-  "false": "Usant",
-  "lms.not_recorded": "Dette besøket blir ikke registrert (gjennomsyn eller forhåndsvisning): ingenting du gjør her, blir lagret.",
-  "module": "Modul",
-  "progress.pages": "{done} av {total} sider lest",
-  "quiz.attempts.left": "Du har {n} forsøk igjen.",
-  "quiz.attempts.none": "Du har brukt alle forsøkene.",
-  "quiz.failed": "Ikke bestått ennå.",
-  "quiz.not_a_number": "Skriv svaret som et tall: {list}.",
-  "quiz.passed": "Bestått.",
-  "quiz.question": "Spørsmål {n}",
-  "quiz.saved": "Svaret ditt er lagret.",
-  "quiz.score": "{correct} av {total} riktige ({percent} %).",
-  "quiz.unanswered": "Svar på alle spørsmålene først. Mangler: {list}.",
-  "restart": "Start på nytt",
-  "restart.confirm": "Slette fremdriften og svarene dine i dette kurset?",
-  "status.current": "Du er her",
-  "status.failed": "Ikke bestått",
-  "status.passed": "Bestått",
-  "status.unvisited": "Ikke lest",
-  "status.visited": "Lest",
-  "true": "Sant"
  },
  "title": "Basic course",
  "version": "1.0.0"
