@@ -44,7 +44,7 @@ def test_a_translation_keeps_the_ids_of_the_source_headings(
     out = build(root, ["html"], tmp_path / "out").out / "html"
     for language in ("nb", "en", "ar", "nn", "se"):
         page = out / language / "01-intro" / "01-velkommen.html"
-        assert _ids(page, "//main//h2/@id | //main//h3/@id") == ["normal-puls", "slik-teller-du"], language
+        assert _ids(page, "//main//div[@class='content']//h2/@id | //main//div[@class='content']//h3/@id") == ["normal-puls", "slik-teller-du"], language
     assert _ids(out / "ar" / "01-intro" / "01-velkommen.html", "//main//h2/text()") == ["النبض الطبيعي"]
 
 
@@ -55,7 +55,7 @@ def test_links_to_headings_and_questions_work_in_every_language(
     out = build(root, ["html"], tmp_path / "out").out / "html"
     followed = 0
     for page in out.glob("*/*/*.html"):
-        for href in _ids(page, "//main//a/@href"):
+        for href in _ids(page, "//main//div[@class='content']//a/@href"):
             path, _, fragment = href.partition("#")
             if fragment and not path.startswith(("http:", "https:")):
                 target = (page.parent / unquote(path)) if path else page
@@ -74,7 +74,7 @@ def test_an_explicit_id_wins(tmp_path: Path) -> None:
     expected = {"nb": ["slik", "etterpa"], "en": ["how", "etterpa"], "ar": ["slik", "etter"]}
     for language, ids in expected.items():
         page = out / language / "01-m" / "01-p.html"
-        assert _ids(page, "//main//h2/@id") == ids, language
+        assert _ids(page, "//main//div[@class='content']//h2/@id") == ids, language
         assert "{#" not in page.read_text(encoding="utf-8")
     assert load_course(root).pages[0].title == "Slik gjør du"  # the first heading, without its id
 

@@ -28,8 +28,9 @@ def test_basic_course_layout(build_root) -> None:  # type: ignore[no-untyped-def
     names = sorted(tree_digest(site))
     assert names == [
         "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/page.js",
-        "assets/shell.nb.js", "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
-        "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html", "nb/index.html",
+        "assets/shell.nb.js", "assets/start.css", "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
+        "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html",
+        "nb/completed.html", "nb/index.html",
     ]
     assert sorted(f.path.relative_to(site).as_posix() for f in report.files) == names
     languages = {f.path.relative_to(site).as_posix(): f.language for f in report.files}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from .errors import Diagnostics
 from .i18n.languages import fallback_chain
 from .i18n.messages import MESSAGES
 from .model import REFLECTION_MAX, TEXT_MAX, CourseConfig
+from .slugs import SAFE_NAME
 
 COURSE_FILE = "course.yml"
 MODULE_FILE = "module.yml"
@@ -47,6 +48,9 @@ def _localized_text(value: Any) -> str | None:
 
 
 KEY = re.compile(r"[0-9a-f]{8}")  # a translatable text's key, as translate/config_texts.py makes it
+#: The keys of course.yml and module.yml whose texts translators translate (translate/config_texts.py).
+TRANSLATABLE = ("title", "description", "intro", "cover_alt", "image_alt")
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 def _translation_records(value: Any) -> str | None:
@@ -58,7 +62,7 @@ def _translation_records(value: Any) -> str | None:
         if language_problem(lang) is not None or not isinstance(fields, dict):
             return problem
         for field, key in fields.items():
-            if field not in ("title", "description") or not isinstance(key, str) or not KEY.fullmatch(key):
+            if field not in TRANSLATABLE or not isinstance(key, str) or not KEY.fullmatch(key):
                 return problem
     return None
 
@@ -152,6 +156,15 @@ def _answer_length(value: Any) -> str | None:
     return None
 
 
+def _image_path(value: Any) -> str | None:
+    """A path to an image in the course folder, relative to the file that names it (checked to exist later)."""
+    if not isinstance(value, str) or not value.strip():
+        return "must be the path of an image file in the course folder, e.g. bilder/forside.svg"
+    if not value.lower().endswith(IMAGE_SUFFIXES):
+        return f"must be an image file ({', '.join(IMAGE_SUFFIXES)})"
+    return None
+
+
 def _theme(value: Any) -> str | None:
     if not isinstance(value, str) or not re.match(r"^[A-Za-z0-9_-]+$", value):
         return "must be the name of a theme folder"
@@ -167,6 +180,9 @@ COURSE_OPTIONS: dict[str, Option] = {
     "fallback": Option(_fallbacks),
     "strings": Option(_string_overrides),
     "description": Option(_localized_text),
+    "intro": Option(_localized_text),
+    "cover": Option(_image_path),
+    "cover_alt": Option(_localized_text),
     "authors": Option(_authors),
     "licence": Option(_text),
     "pass_mark": Option(_percent),
@@ -179,6 +195,8 @@ COURSE_OPTIONS: dict[str, Option] = {
 MODULE_OPTIONS: dict[str, Option] = {
     "title": Option(_localized_text, required=True),
     "description": Option(_localized_text),
+    "image": Option(_image_path),
+    "image_alt": Option(_localized_text),
     "translated_from": Option(_translation_records),
 }
 
@@ -288,6 +306,9 @@ def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | N
         diagnostics.error(path, lines.get("title"), f"title needs a text in the source language {language!r}",
                           "config.invalid")
         return None
+    cover = check_image(root, root, data, lines, ("cover", "cover_alt"), language, path, diagnostics)
+    cover_alts = localized(data.get("cover_alt") or "", language)
+    intros = localized(data.get("intro") or "", language)
     return CourseConfig(
         id=data["id"],
         title=titles[language],
@@ -304,10 +325,47 @@ def load_course_config(root: Path, diagnostics: Diagnostics) -> CourseConfig | N
         reflection_max=(data.get("answer_length") or {}).get("reflection", REFLECTION_MAX),
         titles=titles,
         descriptions=descriptions,
+        intro=intros.get(language, ""),
+        intros=intros,
+        cover=cover,
+        cover_alt=cover_alts.get(language, ""),
+        cover_alts=cover_alts,
         fallbacks=fallback_chains(languages, language, data.get("fallback") or {}),
         strings={str(lang): {str(k): str(v) for k, v in texts.items()}
                  for lang, texts in (data.get("strings") or {}).items()},
     )
+
+
+def check_image(root: Path, folder: Path, data: dict[str, Any], lines: dict[str, int], keys: tuple[str, str],
+                source_language: str, path: Path, diagnostics: Diagnostics) -> Path | None:
+    """The image file a config names (``cover``, ``image``), relative to ``folder``: it must be a file
+    inside the course and have its alternative text (``cover_alt``) in the source language."""
+    key, alt_key = keys
+    if key not in data:
+        if alt_key in data:
+            diagnostics.warning(path, lines.get(alt_key), f"{alt_key} without {key}: there is no image to describe",
+                                "config.invalid")
+        return None
+    name = str(data[key]).strip()
+    line = lines.get(key)
+    target = (folder / name).resolve()
+    if name.startswith(("/", "\\")) or not target.is_relative_to(root):
+        diagnostics.error(path, line, f"{key}: {name!r} must be a path inside the course folder, relative to "
+                          f"{path.name}", "path.outside")
+        return None
+    unsafe = [part for part in target.relative_to(root).parts if not SAFE_NAME.match(part)]
+    if unsafe:
+        diagnostics.error(path, line, f"{key}: {unsafe[0]!r}: use only letters a-z, digits, '-', '_' and '.' in "
+                          "file and folder names", "path.unsafe_name")
+        return None
+    if not target.is_file():
+        diagnostics.error(path, line, f"{key}: image file {name!r} not found", "media.missing")
+        return None
+    if not localized(data.get(alt_key) or "", source_language).get(source_language):
+        diagnostics.error(path, line, f"{alt_key} is missing: an image needs a text that says what it shows, for "
+                          f"learners who cannot see it (add {alt_key}: …)", "config.missing_key")
+        return None
+    return target
 
 
 def localized(value: Any, source_language: str) -> dict[str, str]:
@@ -332,13 +390,21 @@ def fallback_chains(
     return chains
 
 
-def load_module_config(
-    folder: Path, source_language: str, diagnostics: Diagnostics
-) -> tuple[dict[str, str], dict[str, str]] | None:
-    """The titles and descriptions by language of a module folder; the title falls back to the folder name."""
+@dataclass(frozen=True, slots=True)
+class ModuleConfig:
+    """What ``module.yml`` says, each text by language."""
+
+    titles: dict[str, str]
+    descriptions: dict[str, str]
+    image: Path | None = None  # the card's image on the start page
+    image_alts: dict[str, str] = field(default_factory=dict)
+
+
+def load_module_config(folder: Path, root: Path, source_language: str, diagnostics: Diagnostics) -> ModuleConfig | None:
+    """What ``module.yml`` of a module folder says; without one the title comes from the folder name."""
     path = folder / MODULE_FILE
     if not path.exists():
-        return {source_language: title_from_slug(folder.name)}, {}
+        return ModuleConfig({source_language: title_from_slug(folder.name)}, {})
     checked = read_checked(path, MODULE_OPTIONS, diagnostics)
     if checked is None:
         return None
@@ -348,7 +414,9 @@ def load_module_config(
         diagnostics.error(path, lines.get("title"), f"title needs a text in the source language "
                           f"{source_language!r}", "config.invalid")
         return None
-    return titles, localized(data.get("description") or "", source_language)
+    image = check_image(root, folder, data, lines, ("image", "image_alt"), source_language, path, diagnostics)
+    return ModuleConfig(titles, localized(data.get("description") or "", source_language), image,
+                        localized(data.get("image_alt") or "", source_language) if image else {})
 
 
 def title_from_slug(name: str) -> str:

@@ -74,16 +74,26 @@ def _translate(course: Course, ctx: PageContext, language: str) -> Course:
         pages = tuple(_page_in(ctx, page, chain, source) for page in module.pages)
         title_language = _first_language(module.titles, chain) or module.title_language
         description_language = _first_language(module.descriptions, chain)
+        image_alt_language = _first_language(module.image_alts, chain) or module.image_alt_language
         modules.append(replace(
             module, pages=pages, title=module.titles.get(title_language, module.title), title_language=title_language,
             description=module.descriptions[description_language] if description_language else module.description,
             description_language=description_language or module.description_language,
+            image=image_in_language(module.image, chain, course.root),
+            image_alt=module.image_alts.get(image_alt_language, module.image_alt), image_alt_language=image_alt_language,
         ))
     title_language = _first_language(course.config.titles, chain) or source
     description_language = _first_language(course.config.descriptions, chain) or source
-    config = replace(course.config, title=_first(course.config.titles, chain) or course.config.title,
-                     description=_first(course.config.descriptions, chain) or course.config.description,
-                     title_language=title_language, description_language=description_language)
+    source_config = course.config
+    intro_language = _first_language(source_config.intros, chain) or source
+    cover_alt_language = _first_language(source_config.cover_alts, chain) or source
+    config = replace(source_config, title=_first(source_config.titles, chain) or source_config.title,
+                     description=_first(source_config.descriptions, chain) or source_config.description,
+                     title_language=title_language, description_language=description_language,
+                     intro=_first(source_config.intros, chain) or source_config.intro, intro_language=intro_language,
+                     cover=image_in_language(source_config.cover, chain, course.root),
+                     cover_alt=_first(source_config.cover_alts, chain) or source_config.cover_alt,
+                     cover_alt_language=cover_alt_language)
     return Course(root=course.root, config=config, modules=tuple(modules), language=language)
 
 
@@ -102,6 +112,17 @@ def _page_in(ctx: PageContext, source: Page, chain: tuple[str, ...], source_lang
                 ctx.variants[key] = align_variant(source, variant, ctx.diagnostics) if variant else source
             return ctx.variants[key]
     return source
+
+
+def image_in_language(image: Path | None, chain: tuple[str, ...], root: Path) -> Path | None:
+    """``forside.ar.svg`` for ``forside.svg`` in Arabic, else the first of ``chain`` that has one, else ``image``."""
+    if image is None:
+        return None
+    for language in chain:
+        version = image.with_name(f"{image.stem}.{language}{image.suffix}").resolve()
+        if version.is_file() and version.is_relative_to(root):
+            return version
+    return image
 
 
 def _first(texts: dict[str, str], chain: tuple[str, ...]) -> str:
@@ -141,7 +162,7 @@ def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | 
         ctx.diagnostics.error(folder, None, "use only letters a-z, digits, '-', '_' in module folder names",
                               "path.unsafe_name")
         return None
-    meta = load_module_config(folder, ctx.language, ctx.diagnostics)
+    meta = load_module_config(folder, ctx.root, ctx.language, ctx.diagnostics)
     pages: list[Page] = []
     for path in files:
         page = load_page(ctx, path, page_id=f"{folder.name}/{path.stem}", slug=path.stem)
@@ -149,11 +170,15 @@ def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | 
             pages.append(page)
     if meta is None:
         return None
-    titles, descriptions = meta
-    return Module(slug=folder.name, title=titles[ctx.language], description=descriptions.get(ctx.language, ""),
+    titles, descriptions = meta.titles, meta.descriptions
+    language = ctx.language
+    return Module(slug=folder.name, title=titles[language], description=descriptions.get(language, ""),
                   pages=tuple(pages), origin=Source(folder / "module.yml", 1), titles=titles,
-                  descriptions=descriptions, title_language=ctx.language,
-                  description_language=ctx.language)
+                  descriptions=descriptions, title_language=language,
+                  description_language=language,
+                  image=image_in_language(meta.image, (language,), ctx.root),
+                  image_alt=meta.image_alts.get(language, ""), image_alts=meta.image_alts,
+                  image_alt_language=language)
 
 
 def _check_unique_ids(course: Course, diagnostics: Diagnostics) -> None:

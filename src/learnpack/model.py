@@ -215,6 +215,10 @@ class Module:
     descriptions: dict[str, str] = field(default_factory=dict)
     title_language: str = ""  # the language ``title`` is written in
     description_language: str = ""  # ... and ``description``
+    image: Path | None = None  # the start page's card shows it (``bilde.ar.svg`` in Arabic when there is one)
+    image_alt: str = ""
+    image_alts: dict[str, str] = field(default_factory=dict)
+    image_alt_language: str = ""
 
     @property
     def minutes(self) -> int:
@@ -242,6 +246,13 @@ class CourseConfig:
     strings: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> interface string overrides
     title_language: str = ""  # in a translation: the language ``title`` is written in ("" the source's)
     description_language: str = ""  # ... and ``description``
+    intro: str = ""  # a short introduction on the start page
+    intros: dict[str, str] = field(default_factory=dict)
+    intro_language: str = ""
+    cover: Path | None = None  # the start page's image, absolute (``forside.ar.svg`` in Arabic when there is one)
+    cover_alt: str = ""
+    cover_alts: dict[str, str] = field(default_factory=dict)
+    cover_alt_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,3 +299,8 @@ class Course:
     @property
     def minutes(self) -> int:
         return self.config.duration or sum(m.minutes for m in self.modules)
+
+    @property
+    def images(self) -> tuple[Path, ...]:
+        """The start page's images: the cover and the modules' (files the site must hold)."""
+        return tuple(p for p in (self.config.cover, *(m.image for m in self.modules)) if p is not None)

@@ -23,8 +23,24 @@ def answer(page, answers: dict[str, object]) -> None:  # type: ignore[no-untyped
         elif kind == "multiple":
             for box in fieldset.locator("input").all():
                 box.set_checked(box.get_attribute("value") in value)  # type: ignore[operator]
-        elif kind in ("ordering", "matching"):
+        elif kind == "ordering":
+            put_in_order(fieldset, value)  # type: ignore[arg-type]
+        elif kind == "matching":
             for item, choice in value.items():  # type: ignore[attr-defined]
                 fieldset.locator(f"select[data-item='{item}']").select_option(choice)
         else:
             fieldset.locator("input, textarea").fill(value)  # type: ignore[arg-type]
+
+
+def order_of(fieldset) -> list[str]:  # type: ignore[no-untyped-def]
+    """The item ids of an ordering question as the list shows them now."""
+    return fieldset.locator(".order-item").evaluate_all("items => items.map(li => li.dataset.choice)")
+
+
+def put_in_order(fieldset, positions: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Move items to ``positions`` (item -> "1", "2" …; some or all) with their move buttons."""
+    for item in sorted(positions, key=lambda each: int(positions[each])):
+        place = int(positions[item]) - 1
+        while (now := order_of(fieldset).index(item)) != place:
+            move = "-1" if now > place else "1"
+            fieldset.locator(f".order-item[data-choice='{item}'] .order-move[data-move='{move}']").click()

@@ -8,7 +8,8 @@
  * opens: a page weighs the same in a course of any size.
  *
  * State: { v: 1, last: pageId, visited: {pageId: 1},
- *          quizzes: {quizId: {attempt, used, drawn, answers, checked, score, passed, best, results}} }
+ *          quizzes: {quizId: {attempt, used, drawn, answers, checked, score, passed, best, results}},
+ *          completed: day (progress.js) }
  * (best: the best score of any attempt; a retry never takes a pass away.)
  *
  * The store is told what happened (report): "page" when a page is shown, "change" when
@@ -60,7 +61,10 @@
     return node;
   }
 
-  function save() { store.save(state); }
+  function save() { // a quiz just checked shows in the summary
+    store.save(state);
+    moduleSummary();
+  }
 
   /* Text in another language than the page's says so (WCAG 3.1.2); directions: the outline's. */
   function inLanguage(node, lang, directions) {
@@ -274,6 +278,41 @@
     }
   }
 
+  /* ---- a module's summary (cards and results: progress.js); data-scored="id:pass:asked …" ---- */
+  function scoredQuizzes(node) {
+    return (node.getAttribute("data-scored") || "").split(" ").filter(Boolean).map(function (entry) {
+      var p = entry.split(":");
+      return { id: p[0], pass: +p[1], asked: +p[2] };
+    });
+  }
+
+  /* null: never checked. Passed: the best attempt reached the pass mark (the SCO's rule). */
+  function bestScore(quiz) {
+    var qs = state.quizzes[quiz.id];
+    return qs && (qs.used || qs.checked) ? qs.best || 0 : null;
+  }
+
+  function quizPassed(quiz) { return bestScore(quiz) !== null && bestScore(quiz) >= quiz.pass; }
+
+  function quizStatus(quiz, texts) {
+    var best = bestScore(quiz);
+    return best === null ? texts.getAttribute("data-untaken") : format(texts.getAttribute("data-best"), { percent: best }) +
+      " – " + t[quizPassed(quiz) ? "status.passed" : "status.failed"];
+  }
+
+  function readCount(ids) { return ids.filter(function (id) { return state.visited[id]; }).length; }
+
+  function moduleSummary() {
+    var box = document.querySelector(".module-summary");
+    if (!box) return;
+    var line = box.querySelector(".summary-pages");
+    line.textContent = format(line.getAttribute("data-read"), { done: readCount(box.getAttribute("data-pages").split(" ")) });
+    scoredQuizzes(box).forEach(function (quiz) {
+      box.querySelector("[data-quiz='" + quiz.id + "'] .quiz-status").textContent = quizStatus(quiz, box);
+    });
+    box.hidden = false;
+  }
+
   /* The language menu (a <details>) closes on Escape (focus back on its button), on a tap or
      click outside it, and when focus leaves it. */
   document.querySelectorAll("details.language-menu").forEach(function (menu) {
@@ -304,6 +343,11 @@
   notRecordedNotice();
   setupToc();
   startPage();
+  moduleSummary();
+  if (window.LearnpackProgress) {
+    window.LearnpackProgress({ state: state, save: save, format: format, store: store, course: course, allPages: allPages,
+      scored: scoredQuizzes, passed: quizPassed, best: bestScore, status: quizStatus, read: readCount });
+  }
   if (window.LearnpackQuiz) {  // quiz.js: the quiz engine, on pages that have quizzes
     var setupQuiz = window.LearnpackQuiz({ state: state, save: save, t: t, format: format, plural: plural, el: el,
       store: store, languageOf: languageOf, complete: complete });

@@ -49,6 +49,9 @@
 
     function kindOf(fieldset) { return Kinds.of(fieldset.getAttribute("data-kind")); }
 
+    /* Where the learner answers a question: its first field, or button (ordering). */
+    function firstField(fieldset) { return fieldset.querySelector("input, select, textarea, button:not([disabled])"); }
+
     function complete(kind, value, fieldset) {
       return kind.complete ? kind.complete(value, fieldset) : value !== null;
     }
@@ -270,7 +273,7 @@
         });
         if (message) result.textContent = format(message, { list: questionNumbers(missing) });
         missing[0].scrollIntoView({ block: "start" });
-        missing[0].querySelector("input, select, textarea").focus({ preventScroll: true });
+        firstField(missing[0]).focus({ preventScroll: true });
         return false;
       }
 
@@ -346,7 +349,7 @@
           clearFields(fs);
           save();
           render();
-          fs.querySelector("input, select, textarea").focus();
+          firstField(fs).focus();
           return;
         }
         if (qs.done[question] || !grade([fs], null)) return;
@@ -382,9 +385,13 @@
         save();
         render();
         var first = active()[0];
-        if (first) first.querySelector("input, select, textarea").focus();
+        if (first) firstField(first).focus();
       });
 
+      fieldsets.forEach(function (fs) {
+        var kind = kindOf(fs);
+        if (kind.setup) kind.setup(fs, ui);
+      });
       render();
     }
 

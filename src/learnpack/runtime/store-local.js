@@ -4,6 +4,8 @@
  *   load() -> state or null    save(state)    clear()
  *   report(event, detail)      (SCORM stores turn these into LMS data; here: nothing)
  *   finish()                   (end the session; here: nothing)
+ *   learnerName                (the learner's name as the LMS has it, "Last, First"; here: none, so the
+ *                               results page asks for it)
  */
 (function () {
   "use strict";

@@ -55,7 +55,7 @@ SCORM12 = ScormVersion(
     elements={
         "location": "cmi.core.lesson_location", "suspend": "cmi.suspend_data", "entry": "cmi.core.entry",
         "language": "cmi.student_preference.language", "mode": "cmi.core.lesson_mode",
-        "credit": "cmi.core.credit", "count": "cmi.interactions._count",
+        "credit": "cmi.core.credit", "count": "cmi.interactions._count", "name": "cmi.core.student_name",
     },
     interaction_limits={"response": 255, "patterns": 5},  # CMIString255; 1.2 has no description
 )
@@ -89,7 +89,7 @@ SCORM2004 = ScormVersion(
     elements={
         "location": "cmi.location", "suspend": "cmi.suspend_data", "entry": "cmi.entry",
         "language": "cmi.learner_preference.language", "mode": "cmi.mode", "credit": "cmi.credit",
-        "count": "cmi.interactions._count",
+        "count": "cmi.interactions._count", "name": "cmi.learner_name",
     },
     # localized_string_type SPM 250 and characterstring SPM 4000, with room for the delimiters
     interaction_limits={"response": 250, "longResponse": 4000, "description": 240, "pattern": 230, "patterns": 5},

@@ -26,7 +26,7 @@ from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
 from ..hyphens import hyphenate
 from ..i18n.languages import ALIASES
-from ..model import Course, Module, Page
+from ..model import Course, Module, Page, Quiz
 from ._outline import course_script, shell_script
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 # media-src data: is for the caption tracks, which pages carry (see webvtt.py).
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "media-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+#: The page that shows the learner's results and certificate, beside the start page.
+COMPLETED = "completed.html"
 
 #: A site's scripts: for each joined script (``page.js``), the runtime files it is made of.
 Bundles = Mapping[str, tuple[str, ...]]
@@ -79,6 +82,7 @@ class SiteWriter:
         for bundle, parts in bundles.items():
             files[f"assets/{bundle}"] = SiteFile(None, runtime.joined(parts))
         media = {m for course in courses for page in course.pages for m in page.media}
+        media.update(image for course in courses for image in course.images)
         for path in sorted(media):
             files[self.context.urls.media_path(path)] = SiteFile(None, path)
         return files
@@ -121,6 +125,9 @@ class SiteWriter:
             "direction": text_direction,
             "in_language": functools.partial(in_language, page_language=language),
             "fill": fill,
+            "completed": COMPLETED,
+            "scored_quizzes": scored_quizzes,
+            "menu_page": "",  # the page the language menu opens in another language, where no page id says
             "bdi": bdi,
         }
         files: Files = {}
@@ -128,15 +135,27 @@ class SiteWriter:
         def add(path: str, html: str) -> None:
             files[path] = SiteFile(language, html.encode("utf-8"))
 
+        urls = self.context.urls
+        start_page: dict[str, Any] = {
+            **common,
+            "scripts": (f"shell.{language}.js", "start.js"),
+            "root": "",
+            "assets": "../assets/",
+            "page_id": "",
+            "hrefs": hrefs,
+            "page_count": len(pages),
+            "scored": scored_quizzes(course.quizzes),
+        }
         add(f"{language}/index.html", env.get_template("index.html").render(
-            **{**common, "scripts": (f"shell.{language}.js", "start.js")},
-            root="",
-            assets="../assets/",
-            page_id="",
-            hrefs=hrefs,
+            **start_page,
             first_href=hrefs[pages[0].id] if pages else "index.html",
-            page_count=len(pages),
             question_count=sum(q.asked for q in course.quizzes),
+            cover=f"../{urls.media_path(course.config.cover)}" if course.config.cover else "",
+            module_images={m.slug: f"../{urls.media_path(m.image)}" for m in course.modules if m.image},
+        ))
+        add(f"{language}/{COMPLETED}", env.get_template("completed.html").render(
+            **{**start_page, "menu_page": COMPLETED},
+            quizzes=[(quiz, page) for page in pages for quiz in page.quizzes if quiz.asked],
         ))
         page_template = env.get_template("page.html")
         placed = [(number, module) for number, module in enumerate(course.modules, start=1) for _ in module.pages]
@@ -156,6 +175,7 @@ class SiteWriter:
                 page_count=len(pages),
                 previous=_link(pages[position - 1]) if position > 0 else None,
                 next=_link(pages[position + 1]) if position + 1 < len(pages) else None,
+                summary=_summary(course, number, hrefs) if page is module.pages[-1] else None,
                 review=[_link(other) for other in _review_pages(page, module, course)] if page.quizzes else [],
             ))
         add(f"assets/shell.{language}.js", shell_script(course, renderer.strings))
@@ -192,6 +212,27 @@ def _review_pages(page: Page, module: Module, course: Course) -> list[Page]:
         return before or others
     index = course.modules.index(module)
     return list(course.modules[index - 1].pages) if index else []
+
+
+def scored_quizzes(quizzes: Iterable[Quiz]) -> str:
+    """``q1:80:7 q2:70:3``: each scored quiz's id, pass mark and questions asked, for the runtime's progress,
+    pass and overall score (the SCO's rule: the best attempts' right answers of all asked)."""
+    return " ".join(f"{q.id}:{q.pass_mark}:{q.asked}" for q in quizzes if q.asked)
+
+
+def _summary(course: Course, number: int, hrefs: dict[str, str]) -> dict[str, Any]:
+    """What the last page of module ``number`` sums up: its pages and scored quizzes, and where to go next."""
+    module = course.modules[number - 1]
+    following = next((m for m in course.modules[number:] if m.pages), None)
+    return {
+        "pages": " ".join(p.id for p in module.pages),
+        "count": len(module.pages),
+        "scored": scored_quizzes(q for p in module.pages for q in p.quizzes),
+        "quizzes": [{"id": q.id, "title": q.title or p.title, "lang": p.language, "href": f"../{hrefs[p.id]}#quiz-{q.id}"}
+                    for p in module.pages for q in p.quizzes if q.asked],
+        "next": following and {"href": f"../{hrefs[following.pages[0].id]}", "title": following.title,
+                               "lang": following.title_language},
+    }
 
 
 def _link(page: Page) -> dict[str, str]:

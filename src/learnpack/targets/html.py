@@ -18,7 +18,7 @@ from .base import BuildSettings, Target
 #: The runtime files each page type needs, joined into one script (pages also load course.<lang>.js).
 BUNDLES: Bundles = {
     "page.js": (*runtime.KINDS, "store-local.js", "quiz.js", "learnpack.js"),
-    "start.js": ("store-local.js", "learnpack.js"),
+    "start.js": ("store-local.js", "progress.js", "learnpack.js"),
     "choose-language.js": ("languages.js", "choose-language.js"),  # the language chooser, index.html
 }
 

@@ -1,4 +1,5 @@
-"""The translatable texts of ``course.yml`` and ``module.yml``: titles and descriptions.
+"""The translatable texts of ``course.yml`` and ``module.yml``: titles, descriptions, the introduction
+and the images' alternative texts.
 
 They travel in the exchange files like page texts, keyed by a hash of their source text,
 and come back into the author's YAML through ruamel.yaml, which keeps the author's
@@ -23,12 +24,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..config import COURSE_FILE, MODULE_FILE
+from ..config import COURSE_FILE, MODULE_FILE, TRANSLATABLE
 from ..errors import Diagnostics
 from ..model import Course
 from .segments import UNCARRIED
 
-FIELDS = ("title", "description")
+FIELDS = TRANSLATABLE  # title, description, intro and the images' texts
 RECORD_KEY = "translated_from"
 CONTROL = re.compile(f"[\t\n\x85\u2028\u2029{UNCARRIED}]+")  # a title keeps to one line
 

@@ -7,6 +7,8 @@
  *
  *   interaction        the SCORM 2004 interaction type of its journal records ("choice", "long-fill-in" …)
  *   scored             false for a kind that is never right or wrong (default true)
+ *   setup(fs, ui)      make the question's fields work, once per page (optional; ordering's list)
+ *   reset(fs)          show the question unanswered again, for a new attempt (optional)
  *   read(fieldset)     the learner's answer as plain JSON, or null when there is none
  *   write(fieldset, v) show answer v in the fields
  *   complete(v, fs)    whether v answers the whole question (default: v is not null)
@@ -53,9 +55,6 @@
     writeField: writeField,
     readField: readField,
     textState: textState,
-    readSelects: readSelects,
-    writeSelects: writeSelects,
-    completeSelects: completeSelects,
     markItems: markItems,
     icon: icon,
     says: says
@@ -122,26 +121,6 @@
     span.className = "visually-hidden";
     span.textContent = text;
     return span;
-  }
-
-  /* Items with a select each (ordering, matching): item -> chosen value; null when none is chosen. */
-  function readSelects(fieldset) {
-    var map = {};
-    fieldset.querySelectorAll("select").forEach(function (select) {
-      if (select.value) map[select.getAttribute("data-item")] = select.value;
-    });
-    return Object.keys(map).length ? map : null;
-  }
-
-  function writeSelects(fieldset, value) {
-    if (value === null || value === undefined) return;
-    fieldset.querySelectorAll("select").forEach(function (select) {
-      select.value = value[select.getAttribute("data-item")] || "";
-    });
-  }
-
-  function completeSelects(value, fieldset) {
-    return value !== null && Object.keys(value).length === fieldset.querySelectorAll("select").length;
   }
 
   /* Each item marked correct or incorrect; on reveal, a wrong one also says the right value (rightText).

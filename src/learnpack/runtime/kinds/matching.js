@@ -13,11 +13,47 @@
     });
   }
 
+  /* A select for each left item: item -> chosen right one; null when none is chosen. */
+  function readSelects(fieldset) {
+    var map = {};
+    fieldset.querySelectorAll("select").forEach(function (select) {
+      if (select.value) map[select.getAttribute("data-item")] = select.value;
+    });
+    return Object.keys(map).length ? map : null;
+  }
+
+  function writeSelects(fieldset, value) {
+    if (value === null || value === undefined) return;
+    fieldset.querySelectorAll("select").forEach(function (select) {
+      select.value = value[select.getAttribute("data-item")] || "";
+    });
+  }
+
+  function completeSelects(value, fieldset) {
+    return value !== null && Object.keys(value).length === fieldset.querySelectorAll("select").length;
+  }
+
+  var CUT = 24; // characters a closed select shows whole on a 360 px phone, at least
+
+  /* Write a long chosen right-hand side out in full under its select (screen readers hear the select). */
+  function spell(fieldset) {
+    fieldset.querySelectorAll(".matching .option").forEach(function (option) {
+      var select = option.querySelector("select");
+      var chosen = select.selectedIndex > 0 ? select.options[select.selectedIndex].textContent : "";
+      option.querySelector(".match-full").textContent = chosen.length > CUT ? chosen : "";
+    });
+  }
+
   Kinds.define("matching", {
     interaction: "matching",
-    read: Kinds.readSelects,
-    write: Kinds.writeSelects,
-    complete: Kinds.completeSelects,
+    setup: function (fieldset) { fieldset.addEventListener("change", function () { spell(fieldset); }); },
+    reset: spell,
+    read: readSelects,
+    write: function (fieldset, value) {
+      writeSelects(fieldset, value);
+      spell(fieldset);
+    },
+    complete: completeSelects,
     grade: function (key, value) {
       return Object.keys(key.pairs).every(function (left) { return value[left] === key.pairs[left]; });
     },

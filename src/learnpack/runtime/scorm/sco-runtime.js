@@ -249,6 +249,7 @@
       known[version.names.suspend] = stored;
       known[version.names.location] = get(version.names.location);
       version.stored.forEach(function (name) { known[name] = get(name); });
+      store.learnerName = get(version.names.name); // "Last, First": the certificate shows "First Last"
       nextInteraction = firstFreeInteraction(state.next);
       delete state.next;
       var preferred = matchLanguage(get(version.names.language), course.languages);
