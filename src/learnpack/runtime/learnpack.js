@@ -61,10 +61,7 @@
     return node;
   }
 
-  function save() { // a quiz just checked shows in the summary
-    store.save(state);
-    moduleSummary();
-  }
+  function save() { store.save(state); }
 
   /* Text in another language than the page's says so (WCAG 3.1.2); directions: the outline's. */
   function inLanguage(node, lang, directions) {
@@ -350,7 +347,7 @@
   }
   if (window.LearnpackQuiz) {  // quiz.js: the quiz engine, on pages that have quizzes
     var setupQuiz = window.LearnpackQuiz({ state: state, save: save, t: t, format: format, plural: plural, el: el,
-      store: store, languageOf: languageOf, complete: complete });
+      store: store, languageOf: languageOf, complete: complete, checked: moduleSummary });
     document.querySelectorAll("form.quiz").forEach(setupQuiz);
   }
   reportPage();

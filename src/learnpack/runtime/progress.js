@@ -45,11 +45,12 @@
         var progress = card.querySelector(".module-progress");
         if (!progress || !ids.length) return;
         var quizzes = scoredQuizzes(progress);
-      var text = format(progress.getAttribute("data-read"), { done: readCount(ids) });
-      if (quizzes.length) text += " · " + format(progress.getAttribute("data-passed"), { done: quizzes.filter(quizPassed).length });
-      progress.textContent = text;
+        var read = readCount(ids);
+        var line = format(progress.getAttribute("data-read"), { done: read });
+        if (quizzes.length) line += " · " + format(progress.getAttribute("data-passed"), { done: quizzes.filter(quizPassed).length });
+        progress.textContent = line;
         progress.hidden = false;
-        if (readCount(ids) === ids.length) card.classList.add("module-done");
+        if (read === ids.length) card.classList.add("module-done");
         var link = card.querySelector(".module-link");
         var last = ids.indexOf(state.last) >= 0 && card.querySelector(".pages li[data-page='" + state.last + "'] a");
         if (link && last) link.href = last.getAttribute("href");

@@ -23,6 +23,7 @@
     var store = shell.store;
     var languageOf = shell.languageOf;
     var courseComplete = shell.complete;
+    var quizChecked = shell.checked; // the shell shows a quiz just checked in the module's summary
     var Kinds = window.LearnpackKinds; // kinds/*.js: read, grade and mark each kind of question
 
     function shuffled(items, random) {
@@ -317,6 +318,7 @@
 
       function reportQuiz() {
         store.report("quiz", { quiz: id, score: qs.score, passed: qs.passed, complete: courseComplete() });
+        if (quizChecked) quizChecked();
       }
 
       form.addEventListener("submit", function (event) {
