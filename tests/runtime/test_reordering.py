@@ -1,5 +1,5 @@
-"""Ordering is a list the learner reorders, by keyboard and switch (move buttons) or by dragging;
-matching is answered by keyboard and stays readable on a phone."""
+"""Ordering is a list the learner reorders, by keyboard and switch (move buttons) or by dragging
+(mouse, or a finger on a phone's touch screen); matching is answered by keyboard and stays readable on a phone."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from learnpack.build import build
 from support.answers import RIGHT, answer, order_of
+from support.browser import touch_drag
 from support.courses import ROOTS, write_course
 
 pytestmark = pytest.mark.browser
@@ -76,6 +77,54 @@ def test_ordering_by_dragging_the_handle(page, site: Path) -> None:  # type: ign
     assert rekke.locator(".order-status").inner_text() == "Første: plass 1 av 3"
     page.reload()
     assert order_of(rekke) == ["a", "c", "b"]
+
+
+def point(locator, down: float = 0.5) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """The middle of ``locator``'s box across, ``down`` of its height from the top."""
+    box = locator.bounding_box()
+    assert box
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] * down
+
+
+def test_ordering_by_dragging_with_a_finger(phone, site: Path) -> None:  # type: ignore[no-untyped-def]
+    rekke = open_quiz(phone, site)
+    rekke.scroll_into_view_if_needed()
+    status = rekke.locator(".order-status")
+    scrolled = phone.evaluate("scrollY")
+    handle = rekke.locator(".order-item[data-choice='a'] .order-handle")
+    touch_drag(phone, point(handle), point(rekke.locator(".order-item").first, 0.2))  # up, over the top item
+    assert order_of(rekke) == ["a", "c", "b"]
+    assert phone.evaluate("scrollY") == scrolled  # the finger moved the item, not the page (touch-action: none)
+    assert status.inner_text() == "Første: plass 1 av 3"
+    handle = rekke.locator(".order-item[data-choice='c'] .order-handle")
+    touch_drag(phone, point(handle), point(rekke.locator(".order-item").last, 0.8))  # and down, over the bottom one
+    assert order_of(rekke) == ["a", "b", "c"]
+    assert phone.evaluate("scrollY") == scrolled
+    assert status.inner_text() == "Tredje: plass 3 av 3"
+    answer(phone, {qid: value for qid, value in RIGHT.items() if qid != "q-rekke"})
+    phone.locator(".quiz-check").tap()
+    assert rekke.locator(".verdict").inner_text() == "Riktig"  # graded as the finger left it
+
+
+def test_a_finger_at_the_bottom_of_the_screen_scrolls_a_long_list(phone, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    steps = "".join(f"{n}. Steg {n}\n" for n in range(1, 21))
+    quiz = f"# M\n\n::: quiz {{#m}}\n### Sett i rekkefølge. {{#lang}}\n{steps}:::\n"
+    site = build(write_course(tmp_path / "c", {"01-m/01-p.md": quiz}), ["html"], tmp_path / "out").out / "html"
+    phone.goto((site / "nb" / "01-m" / "01-p.html").as_uri())
+    lang = phone.locator("#q-lang")
+    shown = order_of(lang)
+    first = lang.locator(".order-item").first
+    name = first.locator(".order-text").inner_text()
+    first.evaluate("li => window.scrollTo(0, li.getBoundingClientRect().top + scrollY - 60)")  # the list near the screen's top
+    list_box = lang.locator("ol").bounding_box()
+    assert list_box and list_box["y"] + list_box["height"] > 740  # the list goes on below the screen
+    scrolled = phone.evaluate("scrollY")
+    x, y = point(first.locator(".order-handle"))
+    last = f"() => document.querySelector('#q-lang .order-item:last-child').dataset.choice === '{shown[0]}'"
+    touch_drag(phone, (x, y), (x, 735), until=last)  # held at the bottom edge until the item is last
+    assert order_of(lang) == shown[1:] + shown[:1]
+    assert phone.evaluate("scrollY") > scrolled + 300  # the page scrolled along
+    assert lang.locator(".order-status").inner_text() == f"{name}: plass 20 av 20"
 
 
 def test_a_new_attempt_starts_from_the_shown_order(page, site: Path) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ Playwright's own browser download is never used: we launch the system Chromium. 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -64,16 +65,52 @@ class PageWatch:
                 if not r.url.startswith(("file:", "data:", "about:", self.local_prefix)) else None)
 
 
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh page (own storage) in a phone-sized window; fails the test on script errors."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")  # type: ignore[attr-defined]
+def watched_page(browser: object, **options: object) -> Iterator[object]:
+    """A fresh page (own storage, more context ``options``) in a phone-sized window; fails the test
+    on script errors."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO", **options)  # type: ignore[attr-defined]
     page = context.new_page()
     page.watch = PageWatch(page)
     yield page
     context.close()
     assert not page.watch.errors, page.watch.errors
     assert not page.watch.remote, page.watch.remote
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page (own storage) in a phone-sized window; fails the test on script errors."""
+    yield from watched_page(browser)
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """As ``page``, on a phone: a touch screen (see :func:`touch_drag`) and a mobile viewport."""
+    yield from watched_page(browser, has_touch=True, is_mobile=True)
+
+
+def touch_drag(page, start: tuple[float, float], end: tuple[float, float], steps: int = 10,  # type: ignore[no-untyped-def]
+               until: str | None = None) -> None:
+    """Drag one finger from ``start`` to ``end`` in ``steps`` moves, as the screen reports real touch
+    (Chromium's input pipeline, through CDP: touch-action, scrolling and pointer events all apply).
+    With ``until`` (a JS function), the finger stays at ``end`` until it returns true (at most 5 s;
+    the test then finds out what went wrong), then lifts."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    cdp = page.context.new_cdp_session(page)
+
+    def touch(kind: str, x: float | None = None, y: float | None = None) -> None:
+        points = [] if x is None else [{"x": x, "y": y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", *start)
+    for step in range(1, steps + 1):
+        touch("touchMove", start[0] + (end[0] - start[0]) * step / steps, start[1] + (end[1] - start[1]) * step / steps)
+    if until:
+        with contextlib.suppress(Timeout):
+            page.wait_for_function(until, timeout=5000)
+    touch("touchEnd")
+    cdp.detach()
 
 
 def run_axe(page: object) -> list[dict[str, object]]:

@@ -57,23 +57,39 @@
   }
 
   /* Follow the pointer: the item moves to where its middle passes the middle of another. The
-     document listens, not the item: moving the item in the list would release a pointer capture. */
+     document listens, not the item: moving the item in the list would release a pointer capture.
+     Near the top or bottom of the window the page scrolls along (a finger that drags cannot also
+     scroll), so an item reaches any place in a list taller than the screen. */
   function drag(fieldset, li, start, ui) {
     start.preventDefault();
     var before = items(fieldset).indexOf(li);
+    var y = start.clientY;
+    var frame = 0;
     li.classList.add("dragging");
-    function move(event) {
-      if (event.pointerId !== start.pointerId) return;
+    function place() {
       var others = items(fieldset).filter(function (other) { return other !== li; });
       var after = others.filter(function (other) {
         var box = other.getBoundingClientRect();
-        return event.clientY > box.top + box.height / 2;
+        return y > box.top + box.height / 2;
       });
       var target = others[after.length] || null;
       if (target !== li.nextElementSibling) li.parentNode.insertBefore(li, target);
     }
+    function scroll() {
+      var edge = Math.min(48, window.innerHeight / 8);
+      var step = y < edge ? -10 : y > window.innerHeight - edge ? 10 : 0;
+      frame = step && requestAnimationFrame(scroll);
+      if (step) { window.scrollBy(0, step); place(); }
+    }
+    function move(event) {
+      if (event.pointerId !== start.pointerId) return;
+      y = event.clientY;
+      place();
+      if (!frame) scroll();
+    }
     function end(event) {
       if (event.pointerId !== start.pointerId) return;
+      cancelAnimationFrame(frame);
       li.classList.remove("dragging");
       document.removeEventListener("pointermove", move);
       document.removeEventListener("pointerup", end);
