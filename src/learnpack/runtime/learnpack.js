@@ -325,6 +325,18 @@
     });
   });
 
+  /* On paper nothing opens: closed hints are opened to print and closed again after (for the
+     browsers whose print styles cannot show a closed <details>). */
+  var openedToPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedToPrint = [].filter.call(document.querySelectorAll("details.hint"), function (hint) { return !hint.open; });
+    openedToPrint.forEach(function (hint) { hint.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedToPrint.forEach(function (hint) { hint.open = false; });
+    openedToPrint = [];
+  });
+
   /* A language chosen in the menu is the one the start page opens next time; the place on the
      page comes along (headings keep their ids in every language). */
   document.querySelectorAll(".language-menu a[data-lang]").forEach(function (link) {
