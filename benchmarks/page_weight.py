@@ -3,15 +3,19 @@ the same page of a course ten times smaller, measured in the same run.
 
     python benchmarks/page_weight.py [--pages 100 1000]
 
-- content page: a page with a quiz (its stylesheet and scripts: page.js, the shell's data, ...);
+- content page: a page with a quiz of single-choice and true/false questions (its stylesheet and
+  scripts: the shell's data, the kinds' registry, ``kinds/choice.js``, ``kinds/truefalse.js``,
+  ``page.js``); a page loads the script of each kind of question it asks, none without a quiz;
 - start page: the course's start page in one language (``nb/index.html``);
 - SCO launcher: ``sco.html`` of a SCORM 1.2 package, which holds the whole course's quiz
-  structure to write the learner state; it is loaded once per LMS session, not per page.
+  structure to write the learner state; it is loaded once per LMS session, not per page;
+- every kind: the worst case of a content page, one that asks every kind of question, in a SCORM
+  1.2 package (whose ``page.js`` also has the LMS store); it does not depend on the course's size.
 
 Each file counts with its own gzip size (a server or an LMS sends each file compressed on its
 own). A page must not grow with the course: the ratio stays about 1.00, and the content and
-start pages stay within 20 kB; a line over that says OVER. What loads later (the table of
-contents' outline, when the learner opens it) is shown apart.
+start pages, and the page with every kind, stay within 20 kB; a line over that says OVER. What
+loads later (the table of contents' outline, when the learner opens it) is shown apart.
 """
 
 from __future__ import annotations
@@ -32,6 +36,42 @@ from learnpack.build import build
 LIMIT = 20_000  # bytes of gzip: what a page may load up front, whatever the course's size
 PAGE = "nb/01-modul/02-side.html"  # a content page with a quiz, in every generated course
 START = "nb/index.html"
+
+#: A page that asks every kind of question: what a content page loads at most.
+EVERY_KIND = """# Alle slags spørsmål
+
+::: quiz {#alt}
+### Velg en {#en}
+- ( ) 30–50
+- (x) 60–100
+
+### Velg flere {#flere}
+- [x] puls
+- [x] temperatur
+- [ ] hårfarge
+
+### Puls måles i slag per minutt. {#sant}
+= true
+
+### Hva kalles lav puls? {#ord}
+= bradykardi
+
+### Normal puls? {#tall}
+= 60..100
+
+### Sett i rekkefølge. {#rekke}
+1. Tell slagene
+2. Gang med to
+3. Skriv ned
+
+### Koble sammen. {#koble}
+- Puls -> slag per minutt
+- Temperatur -> grader
+
+### Hva tenker du? {#tenk type=reflection}
+:::
+"""
+EVERY_KIND_PAGE = "nb/01-modul/01-alt.html"  # EVERY_KIND in every_kind_course
 
 
 def resolve(name: str, ref: str) -> str:
@@ -88,6 +128,21 @@ def measure(root: Path, pages: int) -> dict[str, dict[str, bytes]]:
     }
 
 
+def every_kind_course(root: Path) -> Path:
+    """A course of one page, :data:`EVERY_KIND` (:data:`EVERY_KIND_PAGE` in the site)."""
+    (root / "01-modul").mkdir(parents=True)
+    (root / "course.yml").write_text("id: alt\ntitle: Alt\nversion: 1.0.0\nlanguage: nb\n", encoding="utf-8")
+    (root / "01-modul" / "01-alt.md").write_text(EVERY_KIND, encoding="utf-8")
+    return root
+
+
+def measure_every_kind(root: Path) -> dict[str, bytes]:
+    """What the page with every kind of question loads up front in a SCORM 1.2 package."""
+    out = build(every_kind_course(root / "every-kind"), ["scorm12"], root / "out-every-kind")
+    (package,) = (out.out / "scorm12").glob("*.zip")
+    return upfront(zip_reader(package), EVERY_KIND_PAGE)
+
+
 def kb(n: int) -> str:
     return f"{n / 1000:6.1f} kB"
 
@@ -100,6 +155,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         before = measure(Path(tmp), small)
         after = measure(Path(tmp), large)
+        every_kind = measure_every_kind(Path(tmp))
     print(f"CSS + JS loaded up front, gzip of each file: {large}-page course vs {small}-page course (baseline)")
     over = False
     for what in before:
@@ -112,6 +168,12 @@ def main() -> int:
         print(f"{what:22}: {kb(a)} -> {kb(b)}  ({ratio})  {flag}")
         for name, data in sorted(after[what].items()):
             print(f"    {name:34} {kb(len(gzip.compress(data, compresslevel=9, mtime=0)))}")
+    worst = gzipped(every_kind)
+    over = over or worst > LIMIT
+    print(f"{'every kind (SCORM)':22}: {kb(worst)}  {'OVER 20 kB' if worst > LIMIT else 'ok, at most 20 kB'}"
+          f" ({LIMIT - worst} bytes to spare)")
+    for name, data in sorted(every_kind.items()):
+        print(f"    {name:34} {kb(len(gzip.compress(data, compresslevel=9, mtime=0)))}")
     if over:
         print("a page loads more than 20 kB up front")
     return 0

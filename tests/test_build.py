@@ -27,8 +27,10 @@ def test_basic_course_layout(build_root) -> None:  # type: ignore[no-untyped-def
     site = report.out / "html"
     names = sorted(tree_digest(site))
     assert names == [
-        "assets/choose-language.js", "assets/course.nb.js", "assets/learnpack.css", "assets/page.js",
-        "assets/shell.nb.js", "assets/start.css", "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
+        "assets/choose-language.js", "assets/course.nb.js", "assets/kinds/choice.js", "assets/kinds/matching.js",
+        "assets/kinds/numeric.js", "assets/kinds/ordering.js", "assets/kinds/reflection.js",
+        "assets/kinds/registry.js", "assets/kinds/text.js", "assets/kinds/truefalse.js",
+        "assets/learnpack.css", "assets/page.js", "assets/shell.nb.js", "assets/start.css", "assets/start.js", "index.html", "media/01-intro/img/sirkel.svg",
         "nb/01-intro/01-velkommen.html", "nb/01-intro/02-bilde.html", "nb/02-quiz/01-sporsmal.html",
         "nb/completed.html", "nb/index.html",
     ]
@@ -191,11 +193,16 @@ def test_styles_load_no_font_and_name_system_fonts_for_every_script(build_root) 
 
 
 def test_each_page_type_loads_one_runtime_script(build_root) -> None:  # type: ignore[no-untyped-def]
-    """The build joins what a page type needs: content pages get the quiz engine, the start page does not."""
+    """The build joins what a page type needs: content pages get the quiz engine, the start page does not;
+    a page with questions also loads the scripts of their kinds, before page.js (tests/test_page_weight.py)."""
     site = build_root("basic").out / "html"
     page = (site / "nb" / "02-quiz" / "01-sporsmal.html").read_text(encoding="utf-8")
+    plain = (site / "nb" / "01-intro" / "01-velkommen.html").read_text(encoding="utf-8")
     start = (site / "nb" / "index.html").read_text(encoding="utf-8")
-    assert page.count("<script src=") == 2 and "assets/page.js" in page and "assets/shell.nb.js" in page
+    assert plain.count("<script src=") == 2 and "assets/page.js" in plain and "assets/shell.nb.js" in plain
+    scripts = lxml_html.fromstring(page).xpath("//script/@src")
+    assert scripts[0] == "../../assets/shell.nb.js" and scripts[-1] == "../../assets/page.js"
+    assert scripts[1] == "../../assets/kinds/registry.js" and len(scripts) == 10  # the registry, then 7 kinds
     assert start.count("<script src=") == 2 and "assets/start.js" in start and "assets/shell.nb.js" in start
     assert 'data-outline="../../assets/course.nb.js"' in page  # the outline: when the contents open
     assert "window.LearnpackQuiz" in (site / "assets" / "page.js").read_text(encoding="utf-8")

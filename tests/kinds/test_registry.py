@@ -65,6 +65,19 @@ def test_every_kind_has_its_runtime_module() -> None:
     assert "no question kind \"essay\"" in found["unknown"]
 
 
+def test_each_kind_script_defines_its_kinds_with_only_the_registry_before_it() -> None:
+    """A page loads the registry (runtime.KIND_BASE) and the scripts of the kinds it asks, no other
+    (targets/_site.kind_bundles): each kind's script works on its own and defines the kinds that name it."""
+    files = runtime.files()
+    scripts = {kind_of(kind).script for kind in Kind}
+    assert sorted(scripts) == sorted(set(runtime.KINDS) - set(runtime.KIND_BASE))
+    for script in sorted(scripts):
+        paths = [str(files[name]) for name in (*runtime.KIND_BASE, script)]
+        run = subprocess.run(["node", "-e", PROBE, json.dumps(paths)], capture_output=True, text=True, check=True)
+        defined = set(json.loads(run.stdout)["kinds"])
+        assert defined == {kind.value for kind in Kind if kind_of(kind).script == script}, script
+
+
 def test_the_runtime_names_no_kind_outside_the_kinds() -> None:
     """quiz.js, suspend.js, sco-runtime.js and the adapters ask a kind; none tests a kind's name."""
     names = "|".join(kind.value for kind in Kind)

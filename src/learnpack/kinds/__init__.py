@@ -2,7 +2,8 @@
 
 Adding a kind: a module here (a :class:`~._base.QuestionKind`), its :class:`~learnpack.model.Kind`
 member, an entry in :data:`KINDS`, its template partial ``themes/default/templates/kinds/<kind>.html``
-and its runtime module ``runtime/kinds/<kind>.js``.
+and its runtime module ``runtime/kinds/<kind>.js`` (:attr:`~._base.QuestionKind.script`), which the
+pages that ask the kind load.
 """
 
 from __future__ import annotations

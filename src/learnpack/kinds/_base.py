@@ -107,3 +107,8 @@ class QuestionKind:
     @property
     def template(self) -> str:
         return f"kinds/{self.kind.value}.html"
+
+    @property
+    def script(self) -> str:
+        """Its learner-side half, the runtime module a page that asks this kind loads."""
+        return f"kinds/{self.kind.value}.js"

@@ -9,6 +9,10 @@ from ._base import Fields, Parts, QuestionKind
 class _Choice(QuestionKind):
     multiple = False
 
+    @property
+    def script(self) -> str:
+        return "kinds/choice.js"  # single and multiple choice: one runtime module
+
     def fields(self, parts: Parts) -> Fields | None:
         nodes = parts.only("quiz_choice")
         choices = parts.choices(nodes) if nodes is not None else None

@@ -18,14 +18,20 @@ def files() -> dict[str, Path]:
     return {p.relative_to(FOLDER).as_posix(): p for p in sorted(FOLDER.rglob("*.js"))}
 
 
+#: What every question kind's script needs loaded before it: numbers read as the grading reads
+#: them, and the registry the kinds define themselves in (``window.LearnpackKinds``).
+KIND_BASE: tuple[str, ...] = ("numbers.js", "kinds/_base.js")
+
+
 def _kind_scripts() -> tuple[str, ...]:
-    """The question kinds' scripts in load order: what they share (``kinds/_base.js``), then one per kind."""
-    names = sorted(p.relative_to(FOLDER).as_posix() for p in (FOLDER / "kinds").glob("*.js"))
-    return tuple(sorted(names, key=lambda name: name != "kinds/_base.js"))
+    """The question kinds' own scripts (``kinds/choice.js`` …), each needing only :data:`KIND_BASE`."""
+    names = (p.relative_to(FOLDER).as_posix() for p in (FOLDER / "kinds").glob("*.js"))
+    return tuple(sorted(name for name in names if name not in KIND_BASE))
 
 
-#: What grades, keeps and reports answers, wherever that happens (the pages, the SCO launcher).
-KINDS: tuple[str, ...] = ("numbers.js", *_kind_scripts())
+#: What grades, keeps and reports every kind's answers (the SCO launcher's; a page loads
+#: :data:`KIND_BASE` and the scripts of the kinds it asks).
+KINDS: tuple[str, ...] = (*KIND_BASE, *_kind_scripts())
 
 
 @cache

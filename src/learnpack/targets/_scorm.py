@@ -42,7 +42,7 @@ class ScormOptions:
 
 #: The site's scripts in a package: those of the HTML site, with the store that keeps the state in the LMS.
 BUNDLES: Bundles = {
-    "page.js": (*runtime.KINDS, "store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
+    "page.js": ("store-local.js", "scorm/store-sco.js", "quiz.js", "learnpack.js"),
     "start.js": ("store-local.js", "scorm/store-sco.js", "progress.js", "learnpack.js"),
 }
 

@@ -5,7 +5,8 @@ One :class:`SiteWriter` serves every target of a build (it lives in the
 each set of languages its menu offers, and every target that asks for the same gets the same
 bytes: the SCORM 1.2 and 2004 packages share their whole site, and a multilingual package
 shares the HTML site's pages. What differs between targets is the scripts (:data:`Bundles`),
-joined by :meth:`SiteWriter.shared`.
+joined by :meth:`SiteWriter.shared`. The question kinds' scripts are the same for every target:
+a page loads those of the kinds it asks (:func:`kind_bundles`), and a page without a quiz none.
 
 Every page is the same whether it runs in an LMS or not: the runtime shows what only an LMS
 can do (the Exit button) when its store says the page runs in one.
@@ -26,6 +27,7 @@ from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
 from ..hyphens import hyphenate
 from ..i18n.languages import ALIASES
+from ..kinds import kind_of
 from ..model import Course, Module, Page, Quiz
 from ._outline import course_script, shell_script
 
@@ -41,6 +43,20 @@ COMPLETED = "completed.html"
 
 #: A site's scripts: for each joined script (``page.js``), the runtime files it is made of.
 Bundles = Mapping[str, tuple[str, ...]]
+
+#: The script of what every question kind needs (numbers.js and the kinds' registry), which a
+#: page with a question loads before its kinds' own scripts (``kinds/choice.js`` …).
+KIND_REGISTRY = "kinds/registry.js"
+
+
+def kind_bundles(pages: Iterable[Page]) -> dict[str, tuple[str, ...]]:
+    """The question kinds' scripts that ``pages`` need, in load order, each with the runtime files
+    it is made of: none when no page has a question; else the registry, then each kind's own."""
+    scripts = sorted({kind_of(question.kind).script
+                      for page in pages for quiz in page.quizzes for question in quiz.questions})
+    if not scripts:
+        return {}
+    return {KIND_REGISTRY: runtime.KIND_BASE, **{script: (script,) for script in scripts}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +91,13 @@ class SiteWriter:
         return self._languages[key]
 
     def shared(self, courses: Iterable[Course], bundles: Bundles) -> Files:
-        """The theme's assets, the joined scripts and the media of ``courses``."""
+        """The theme's assets, the joined scripts (``bundles``, and the scripts of the question kinds
+        the pages of ``courses`` ask) and the media of ``courses``."""
         files: Files = {}
         for name, source in self.context.theme.static_files().items():
             files[f"assets/{Path(name).name}"] = SiteFile(None, source)
-        for bundle, parts in bundles.items():
+        kinds = kind_bundles(page for course in courses for page in course.pages)
+        for bundle, parts in {**kinds, **bundles}.items():
             files[f"assets/{bundle}"] = SiteFile(None, runtime.joined(parts))
         media = {m for course in courses for page in course.pages for m in page.media}
         media.update(image for course in courses for image in course.images)
@@ -116,9 +134,7 @@ class SiteWriter:
             "csp": CSP,
             "version": __version__,
             "t": renderer.strings,
-            # Every page loads the shell's data (the same size in any course) and its runtime; the
-            # outline, which grows with the course, when the learner opens the table of contents.
-            "scripts": (f"shell.{language}.js", "page.js"),
+            # The outline, which grows with the course, loads when the learner opens the table of contents.
             "outline": f"course.{language}.js",
             "languages": languages,
             "language_name": language_name,
@@ -164,6 +180,9 @@ class SiteWriter:
                 self.context.on_page(page.id)
             add(f"{language}/{hrefs[page.id]}", page_template.render(
                 **common,
+                # The shell's data (the same size in any course), the scripts of the question kinds the
+                # page asks (before page.js, which sets its quizzes up as it runs), and the page runtime.
+                scripts=(f"shell.{language}.js", *kind_bundles([page]), "page.js"),
                 root="../",
                 assets="../../assets/",
                 page_id=page.id,

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from .. import runtime
 from ._site import Bundles, Files
 from .base import BuildSettings, Target
 
-#: The runtime files each page type needs, joined into one script (pages also load course.<lang>.js).
+#: The runtime files each page type needs, joined into one script (pages also load shell.<lang>.js,
+#: and a page with questions the scripts of their kinds: see _site.kind_bundles).
 BUNDLES: Bundles = {
-    "page.js": (*runtime.KINDS, "store-local.js", "quiz.js", "learnpack.js"),
+    "page.js": ("store-local.js", "quiz.js", "learnpack.js"),
     "start.js": ("store-local.js", "progress.js", "learnpack.js"),
     "choose-language.js": ("languages.js", "choose-language.js"),  # the language chooser, index.html
 }

@@ -21,6 +21,9 @@
  *                      take them: arrays of choice ids, [source, target] pairs, or text
  *
  * `ids` and `codec.choiceIds` are the choice ids of the build (course.choiceIds).
+ *
+ * A page loads this file (with numbers.js, as assets/kinds/registry.js), then the module of each
+ * kind it asks, each on its own: a module uses only what this file offers, never another kind's.
  */
 (function () {
   "use strict";
