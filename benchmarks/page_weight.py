@@ -4,8 +4,8 @@ the same page of a course ten times smaller, measured in the same run.
     python benchmarks/page_weight.py [--pages 100 1000]
 
 - content page: a page with a quiz of single-choice and true/false questions (its stylesheet and
-  scripts: the shell's data, the kinds' registry, ``kinds/choice.js``, ``kinds/truefalse.js``,
-  ``page.js``); a page loads the script of each kind of question it asks, none without a quiz;
+  scripts: the shell's data, ``kinds/common.js`` with the small kinds, ``page.js``); a page
+  also loads ``kinds/ordering.js`` or ``kinds/matching.js`` when it asks those, no kind without a quiz;
 - start page: the course's start page in one language (``nb/index.html``);
 - SCO launcher: ``sco.html`` of a SCORM 1.2 package, which holds the whole course's quiz
   structure to write the learner state; it is loaded once per LMS session, not per page;

@@ -19,6 +19,7 @@ from learnpack.build import build
 from learnpack.kinds import kind_of
 from learnpack.loader import load_course
 from learnpack.model import Kind
+from learnpack.targets._site import common_kinds
 from support.courses import write_course
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
@@ -93,8 +94,8 @@ def kind_scripts(files: dict[str, bytes]) -> set[str]:
 def test_a_page_with_every_kind_of_question_loads_at_most_20_kb(
         kinds_course: dict[str, Callable[[str], bytes]], target: str) -> None:
     files = page_weight.upfront(kinds_course[target], "nb/01-m/02-alt.html")
-    every = {f"assets/{kind_of(kind).script}" for kind in Kind}
-    assert kind_scripts(files) == {"assets/kinds/registry.js", *every}
+    own = {f"assets/{kind_of(kind).script}" for kind in Kind if kind_of(kind).own_script}
+    assert kind_scripts(files) == {"assets/kinds/common.js", *own}
     assert page_weight.gzipped(files) <= page_weight.LIMIT, {p: len(d) for p, d in files.items()}
 
 
@@ -104,11 +105,11 @@ def test_a_page_loads_the_scripts_of_the_kinds_it_asks_and_no_other(
     read = kinds_course[target]
     assert kind_scripts(page_weight.upfront(read, "nb/01-m/01-tekst.html")) == set()  # no quiz: no kind at all
     choice = page_weight.upfront(read, "nb/01-m/03-valg.html")
-    assert kind_scripts(choice) == {"assets/kinds/registry.js", "assets/kinds/choice.js"}
-    assert "assets/kinds/ordering.js" not in choice
-    # joined as page.js is, without the comment lines: the registry with numbers.js, and the kind alone
-    assert choice["assets/kinds/registry.js"] == runtime.joined(runtime.KIND_BASE)
-    assert choice["assets/kinds/choice.js"] == runtime.joined(("kinds/choice.js",))
+    assert kind_scripts(choice) == {"assets/kinds/common.js"}  # choice is one of the small kinds
+    # joined and minified as page.js is
+    assert choice["assets/kinds/common.js"] == runtime.joined(common_kinds())
+    ordering = page_weight.upfront(read, "nb/01-m/02-alt.html")
+    assert ordering["assets/kinds/ordering.js"] == runtime.joined(("kinds/ordering.js",))
     assert b"LearnpackKinds = {" not in choice["assets/page.js"]  # the engine asks the registry, never defines it
     for page in ("nb/01-m/01-tekst.html", "nb/01-m/02-alt.html", "nb/01-m/03-valg.html"):
         scripts = lxml_html.fromstring(read(page)).xpath("//script/@src")

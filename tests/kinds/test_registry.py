@@ -11,6 +11,7 @@ import learnpack
 from learnpack import runtime
 from learnpack.kinds import KIND_NAMES, KINDS, kind_of
 from learnpack.model import Kind
+from learnpack.targets._site import common_kinds
 
 THEME = Path(learnpack.__file__).parent / "themes" / "default" / "templates"
 STATE_FORMS = {"one", "set", "positions", "text"}  # what scorm/suspend.py sizes
@@ -65,17 +66,21 @@ def test_every_kind_has_its_runtime_module() -> None:
     assert "no question kind \"essay\"" in found["unknown"]
 
 
-def test_each_kind_script_defines_its_kinds_with_only_the_registry_before_it() -> None:
-    """A page loads the registry (runtime.KIND_BASE) and the scripts of the kinds it asks, no other
-    (targets/_site.kind_bundles): each kind's script works on its own and defines the kinds that name it."""
+def test_each_kind_script_defines_its_kinds_with_only_the_common_script_before_it() -> None:
+    """A page loads the common script (the registry and the small kinds) and the own scripts of the
+    kinds it asks (targets/_site.kind_bundles): each works on its own and defines the kinds that name it."""
     files = runtime.files()
+    common = common_kinds()
     scripts = {kind_of(kind).script for kind in Kind}
     assert sorted(scripts) == sorted(set(runtime.KINDS) - set(runtime.KIND_BASE))
-    for script in sorted(scripts):
-        paths = [str(files[name]) for name in (*runtime.KIND_BASE, script)]
-        run = subprocess.run(["node", "-e", PROBE, json.dumps(paths)], capture_output=True, text=True, check=True)
+    own = {kind_of(kind).script for kind in Kind if kind_of(kind).own_script}
+    assert own == {"kinds/ordering.js", "kinds/matching.js"}
+    assert set(common) == set(runtime.KINDS) - own
+    for parts in (common, *([*runtime.KIND_BASE, script] for script in sorted(own))):
+        run = subprocess.run(["node", "-e", PROBE, json.dumps([str(files[name]) for name in parts])],
+                             capture_output=True, text=True, check=True)
         defined = set(json.loads(run.stdout)["kinds"])
-        assert defined == {kind.value for kind in Kind if kind_of(kind).script == script}, script
+        assert defined == {kind.value for kind in Kind if kind_of(kind).script in parts}, parts
 
 
 def test_the_runtime_names_no_kind_outside_the_kinds() -> None:

@@ -95,6 +95,10 @@ class QuestionKind:
     #: "one" (one character), "set" (a bitset over the options), "positions" (one per item),
     #: "text" (a text of at most the kind's answer length).
     state: ClassVar[str]
+    #: Whether its runtime module comes on its own, loaded only by the pages that ask it: a kind
+    #: whose module sets the page up (drag and drop, written-out choices) and weighs as much as
+    #: the small kinds together. The others come with the kinds' registry (targets/_site.py).
+    own_script: ClassVar[bool] = False
 
     def fields(self, parts: Parts) -> Fields | None:
         """The question's fields for this kind from its answer lines, or None after an error."""

@@ -8,6 +8,7 @@ from ._base import CHOICE_IDS, Fields, Parts, QuestionKind
 
 class Matching(QuestionKind):
     kind = Kind.MATCHING
+    own_script = True  # the selects and the long choices written out
     state = "positions"
 
     def fields(self, parts: Parts) -> Fields | None:

@@ -8,6 +8,7 @@ from ._base import Fields, Parts, QuestionKind
 
 class Ordering(QuestionKind):
     kind = Kind.ORDERING
+    own_script = True  # the list to reorder: drag and drop, move buttons
     state = "positions"
 
     def fields(self, parts: Parts) -> Fields | None:

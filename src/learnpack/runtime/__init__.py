@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import rjsmin
+
 FOLDER = Path(__file__).parent
 
 
@@ -36,32 +38,7 @@ KINDS: tuple[str, ...] = (*KIND_BASE, *_kind_scripts())
 
 @cache
 def joined(parts: tuple[str, ...]) -> bytes:
-    """The runtime files ``parts`` as one script, in that order, without their comment lines
-    (read once per process): learners download the code, the comments stay in the source."""
+    """The runtime files ``parts`` as one script, in that order, minified (read once per process):
+    learners download the code, the comments and the layout stay in the source."""
     scripts = files()
-    return "\n".join(without_comments(scripts[part].read_text(encoding="utf-8")) for part in parts).encode("utf-8")
-
-
-def without_comments(script: str) -> str:
-    """``script`` without the lines that are only a comment (``// …``, or a ``/* … */`` block that
-    starts a line and ends one); a line with code on it is always kept whole."""
-    kept = []
-    in_block = False
-    for line in script.splitlines():
-        stripped = line.strip()
-        if in_block:
-            if "*/" in stripped:
-                in_block = False
-                if not stripped.endswith("*/"):
-                    kept.append(line)  # code after the comment's end: keep it
-            continue
-        if stripped.startswith("/*"):
-            if "*/" not in stripped:
-                in_block = True
-                continue
-            if stripped.endswith("*/") and stripped.count("*/") == 1:
-                continue
-        elif stripped.startswith("//"):
-            continue
-        kept.append(line)
-    return "\n".join(kept) + "\n"
+    return "\n".join(rjsmin.jsmin(scripts[part].read_text(encoding="utf-8")) for part in parts).encode("utf-8")

@@ -196,12 +196,11 @@ class ScormTarget(Target[ScormOptions]):
             course=course, lang=language, dir=text_direction(language), csp=SCO_CSP,
             version=__version__, t=renderer.strings, adapter=self.adapter, course_script=f"course.{language}.js",
         )
-        scripts = runtime.files()
         files: Files = {"sco.html": SiteFile(None, html.encode("utf-8"))}
         for name in (self.adapter, "suspend.js", "sco-runtime.js"):
-            files[f"assets/{name}"] = SiteFile(None, scripts[f"scorm/{name}"])
+            files[f"assets/{name}"] = SiteFile(None, runtime.joined((f"scorm/{name}",)))
         files["assets/kinds.js"] = SiteFile(None, runtime.joined(runtime.KINDS))  # the journal's responses
-        files["assets/languages.js"] = SiteFile(None, scripts["languages.js"])  # the learner's language
+        files["assets/languages.js"] = SiteFile(None, runtime.joined(("languages.js",)))  # the learner's language
         facts = runtime_script(self.version, self.options.suspend_limit)
         files["assets/scorm-version.js"] = SiteFile(None, facts.encode("utf-8"))
         return files

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import rcssmin
 from markupsafe import Markup
 
 from .. import __version__, runtime
 from ..i18n.catalog import language_name, text_direction
 from ..hyphens import hyphenate
 from ..i18n.languages import ALIASES
-from ..kinds import kind_of
+from ..kinds import KINDS, kind_of
 from ..model import Course, Module, Page, Quiz
 from ._outline import course_script, shell_script
 
@@ -44,19 +45,26 @@ COMPLETED = "completed.html"
 #: A site's scripts: for each joined script (``page.js``), the runtime files it is made of.
 Bundles = Mapping[str, tuple[str, ...]]
 
-#: The script of what every question kind needs (numbers.js and the kinds' registry), which a
-#: page with a question loads before its kinds' own scripts (``kinds/choice.js`` …).
-KIND_REGISTRY = "kinds/registry.js"
+#: The script a page with questions loads first: numbers.js, the kinds' registry and the small
+#: kinds, which together gzip better than apart; a kind with a script of its own
+#: (:attr:`~learnpack.kinds.QuestionKind.own_script`) comes after it, on the pages that ask it.
+KIND_COMMON = "kinds/common.js"
+
+
+def common_kinds() -> tuple[str, ...]:
+    """The runtime files of :data:`KIND_COMMON`: numbers.js, the registry, the small kinds' modules."""
+    small = {kind.script for kind in KINDS.values() if not kind.own_script}
+    return (*runtime.KIND_BASE, *sorted(small))
 
 
 def kind_bundles(pages: Iterable[Page]) -> dict[str, tuple[str, ...]]:
     """The question kinds' scripts that ``pages`` need, in load order, each with the runtime files
-    it is made of: none when no page has a question; else the registry, then each kind's own."""
-    scripts = sorted({kind_of(question.kind).script
-                      for page in pages for quiz in page.quizzes for question in quiz.questions})
-    if not scripts:
+    it is made of: none when no page has a question; else the common one, then each own one."""
+    kinds = {kind_of(question.kind) for page in pages for quiz in page.quizzes for question in quiz.questions}
+    if not kinds:
         return {}
-    return {KIND_REGISTRY: runtime.KIND_BASE, **{script: (script,) for script in scripts}}
+    own = sorted(kind.script for kind in kinds if kind.own_script)
+    return {KIND_COMMON: common_kinds(), **{script: (script,) for script in own}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +103,7 @@ class SiteWriter:
         the pages of ``courses`` ask) and the media of ``courses``."""
         files: Files = {}
         for name, source in self.context.theme.static_files().items():
-            files[f"assets/{Path(name).name}"] = SiteFile(None, source)
+            files[f"assets/{Path(name).name}"] = theme_asset(source)
         kinds = kind_bundles(page for course in courses for page in course.pages)
         for bundle, parts in {**kinds, **bundles}.items():
             files[f"assets/{bundle}"] = SiteFile(None, runtime.joined(parts))
@@ -200,6 +208,14 @@ class SiteWriter:
         add(f"assets/shell.{language}.js", shell_script(course, renderer.strings))
         add(f"assets/course.{language}.js", course_script(course, hrefs, languages))
         return files
+
+
+def theme_asset(source: Path) -> SiteFile:
+    """A file of the theme's ``static/``: a stylesheet minified (learners download it, the
+    comments and layout stay in the theme), anything else as it is."""
+    if source.suffix == ".css":
+        return SiteFile(None, rcssmin.cssmin(source.read_text(encoding="utf-8")).encode("utf-8"))
+    return SiteFile(None, source)
 
 
 def in_language(text: str, language: str, page_language: str) -> Markup:

@@ -26,7 +26,7 @@ from learnpack.validate.package import MANIFEST, READ_ERRORS, parse_manifest
 MAX_MEMBER = 16 * 1024 * 1024  # larger manifests or outlines are not read
 COURSE_SCRIPT = re.compile(r"assets/course\.([A-Za-z0-9-]+)\.js")
 STATE_SCRIPT = "assets/suspend.js"
-STATE_FORMAT = re.compile(rb'\bVERSION = "([^"]*)"')
+STATE_FORMAT = re.compile(rb'\bVERSION\s*=\s*"([^"]*)"')  # minified, or as older packages wrote it
 KINDS = {"single": "single choice", "multiple": "multiple choice", "truefalse": "true/false", "text": "short text",
          "numeric": "number", "ordering": "ordering", "matching": "matching", "reflection": "reflection"}
 KEPT = "their score and status in the LMS are kept"

@@ -22,8 +22,9 @@
  *
  * `ids` and `codec.choiceIds` are the choice ids of the build (course.choiceIds).
  *
- * A page loads this file (with numbers.js, as assets/kinds/registry.js), then the module of each
- * kind it asks, each on its own: a module uses only what this file offers, never another kind's.
+ * A page loads this file (with numbers.js and the small kinds, as assets/kinds/common.js), then
+ * the module of each kind with a script of its own (ordering, matching) that it asks: a module
+ * uses only what this file offers, never another kind's.
  */
 (function () {
   "use strict";
