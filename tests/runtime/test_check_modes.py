@@ -68,7 +68,7 @@ def test_a_practice_quiz_checks_each_question_on_its_own(page, tmp_path: Path) -
     tf = page.locator("#q-tf")
     tf.locator("input[value='true']").check()
     tf.get_by_role("button", name="Sjekk svaret").click()
-    assert "2 av 2 riktige (100 %). Bestått." in page.locator(".quiz-result").inner_text()
+    assert "2 av 2 riktige (100\u00a0%). Bestått." in page.locator(".quiz-result").inner_text()
 
 
 def test_a_practice_quiz_with_attempts_is_refused(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_improving_after_a_pass_never_loses_it(page, tmp_path: Path) -> None:  #
     answer_all(page, "b")
     page.locator(".quiz-check").click()
     text = page.locator(".quiz-result").inner_text()
-    assert "0 av 6 riktige (0 %). Det beste resultatet ditt gjelder: 100 %. Bestått." in text
+    assert "0 av 6 riktige (0\u00a0%). Det beste resultatet ditt gjelder: 100\u00a0%. Bestått." in text
     page.reload()
     assert "Bestått." in page.locator(".quiz-result").inner_text()
     stored = page.evaluate("JSON.stringify(Object.values(localStorage).map(JSON.parse)[0].quizzes.test)")

@@ -75,18 +75,18 @@ def test_a_complete_course_shows_score_date_and_a_certificate_with_the_typed_nam
     read_everything_and_pass(page, site)
     summary = page.locator(".module-summary")  # the quiz page ends its module, and the course
     assert "1 av 1 side lest" in summary.inner_text()
-    assert "Beste resultat 100 % – Bestått" in summary.locator("li[data-quiz='q1']").inner_text()
+    assert "Beste resultat 100\u00a0% – Bestått" in summary.locator("li[data-quiz='q1']").inner_text()
     page.locator(".pager-next").click()  # the last page's next: the results
     page.wait_for_url("**/nb/completed.html")
     assert page.locator(".completion-left").is_hidden()
     done = page.locator(".completion-done").inner_text()
-    assert "Samlet resultat: 100 %" in done and "Fullført " in done and DATE.search(done)
-    assert "Beste resultat 100 % – Bestått" in page.locator(".completion-quizzes li[data-quiz='q1']").inner_text()
+    assert "Samlet resultat: 100\u00a0%" in done and "Fullført " in done and DATE.search(done)
+    assert "Beste resultat 100\u00a0% – Bestått" in page.locator(".completion-quizzes li[data-quiz='q1']").inner_text()
     certificate = page.locator(".certificate")
     assert certificate.is_visible()
     page.get_by_label("Navnet ditt på kursbeviset").fill("Kari Nordmann")
     sheet = certificate.locator(".certificate-sheet").inner_text()
-    assert "Kari Nordmann" in sheet and "Basic course" in sheet and "100 %" in sheet
+    assert "Kari Nordmann" in sheet and "Basic course" in sheet and "100\u00a0%" in sheet
     assert "basic 1.0.0" in sheet and "2 moduler" in sheet
     assert certificate.locator(".certificate-date").inner_text() in done
     page.reload()  # the name is kept in this browser, and so is the day the course was completed
@@ -222,5 +222,5 @@ def test_the_certificate_shows_the_lms_learner_name_first_name_first(page, lms_s
     assert certificate.is_visible()
     assert certificate.locator(".certificate-learner").inner_text() == "Kari Nordmann"
     assert course.locator("#learner-name").is_hidden()  # nothing to type: the LMS knows the learner
-    assert "Samlet resultat: 100 %" in course.locator(".completion-done").inner_text()
+    assert "Samlet resultat: 100\u00a0%" in course.locator(".completion-done").inner_text()
     assert DATE.search(certificate.locator(".certificate-date").inner_text())

@@ -31,7 +31,7 @@ def test_right_answers_pass_with_full_score(page, site: Path) -> None:  # type: 
     answer(page, RIGHT)
     page.get_by_role("button", name="Sjekk svarene").click()
     text = result_text(page)
-    assert "7 av 7 riktige (100 %)." in text and "Bestått." in text
+    assert "7 av 7 riktige (100\u00a0%)." in text and "Bestått." in text
     for qid in RIGHT:
         if qid != "q-tanke":
             verdict = page.locator(f"#{qid} .verdict")
@@ -46,7 +46,7 @@ def test_wrong_answers_give_feedback_and_retries_run_out(page, site: Path) -> No
     answer(page, WRONG)
     page.get_by_role("button", name="Sjekk svarene").click()
     text = result_text(page)
-    assert "0 av 7 riktige (0 %)." in text and "Ikke bestått ennå." in text and "1 forsøk igjen" in text
+    assert "0 av 7 riktige (0\u00a0%)." in text and "Ikke bestått ennå." in text and "1 forsøk igjen" in text
     chosen = page.locator("#q-puls li[data-choice='a']")
     assert "chosen-wrong" in chosen.get_attribute("class")
     assert chosen.locator(".mark").inner_text() == "Ditt svar – feil"
@@ -59,7 +59,7 @@ def test_wrong_answers_give_feedback_and_retries_run_out(page, site: Path) -> No
     assert result_text(page) == ""
     answer(page, WRONG | {"q-puls": "b"})
     page.get_by_role("button", name="Sjekk svarene").click()
-    assert "1 av 7 riktige (14 %). Ikke bestått.\n" in result_text(page) and "Les disse sidene igjen:" in result_text(page)
+    assert "1 av 7 riktige (14\u00a0%). Ikke bestått.\n" in result_text(page) and "Les disse sidene igjen:" in result_text(page)
     review = page.locator(".quiz-result .review-list a")  # a next step: the previous module's pages
     assert [review.nth(i).get_attribute("href") for i in range(review.count())] == [
         "../01-intro/01-velkommen.html", "../01-intro/02-bilde.html"]
@@ -163,7 +163,7 @@ def test_quiz_with_the_keyboard_alone(page, site: Path) -> None:  # type: ignore
                 page.keyboard.press("ArrowDown")
         elif focus["tag"] in ("INPUT", "TEXTAREA") and focus["type"] in ("text", "textarea"):
             page.keyboard.type(want)  # type: ignore[arg-type]
-    assert "7 av 7 riktige (100 %)." in result_text(page)
+    assert "7 av 7 riktige (100\u00a0%)." in result_text(page)
     # Focus moved to the result, which links back to each question.
     assert page.evaluate("document.activeElement.classList.contains('quiz-result')")
 

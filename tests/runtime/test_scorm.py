@@ -201,7 +201,7 @@ def test_checked_quiz_is_shown_as_checked_after_resume(page, lms_server, version
     course.get_by_role("button", name="Sjekk svarene").click()
     exit_course(page, course)
     course = launch(page, server, version, held=next_visit(held_after(page), version))
-    assert "1 av 7 riktige (14 %)" in course.locator(".quiz-result").inner_text()
+    assert "1 av 7 riktige (14\u00a0%)" in course.locator(".quiz-result").inner_text()
     assert course.locator("#q-puls .verdict").inner_text() == "Riktig"
     assert course.locator("#q-vitale .verdict").inner_text() == "Feil"
     assert course.get_by_role("button", name="Prøv igjen").is_visible()

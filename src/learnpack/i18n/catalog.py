@@ -17,6 +17,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from ..hyphens import keep_percent
 from .languages import fallback_chain
 from .messages import MESSAGES
 
@@ -78,6 +79,7 @@ class Strings(Mapping[str, str]):
         for key, text in (overrides or {}).items():
             self._forms[key] = (text,)
             self._form_language[key] = language
+        self._forms = {key: tuple(keep_percent(form) for form in forms) for key, forms in self._forms.items()}
 
     def __getitem__(self, key: str) -> str:
         return self._forms[key][0] if len(self._forms[key]) == 1 else self.form(key, 2)

@@ -248,9 +248,9 @@
     var done = visitedCount();
     progress.hidden = false;
     progress.querySelector("progress").value = done;
-    var text = plural("progress.pages", total, { done: done, total: total });
-    if (complete()) text += " " + t["course.complete"];
-    progress.querySelector(".progress-text").textContent = text;
+    var line = progress.querySelector(".progress-text");
+    line.textContent = plural("progress.pages", total, { done: done, total: total });
+    if (complete()) line.appendChild(el("span", { "class": "progress-complete" }, t["course.complete"])); // a line of its own
     (allPages || []).forEach(function (page) {
       var status = page.item.querySelector(".page-status");
       if (state.visited[page.id]) page.item.classList.add("visited");

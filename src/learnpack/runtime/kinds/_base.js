@@ -102,7 +102,7 @@
   /* A tick or a cross drawn inline (no font glyph, no file), hidden from screen readers: the text says it. */
   function icon(right) {
     var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("class", "icon");
+    svg.setAttribute("class", "icon " + (right ? "icon-right" : "icon-wrong"));
     svg.setAttribute("viewBox", "0 0 16 16");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
