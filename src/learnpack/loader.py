@@ -11,7 +11,7 @@ from .config import language_problem, load_course_config, load_module_config
 from .errors import CourseError, Diagnostics, display_path
 from .markdown import create_markdown
 from .model import Course, Module, Page, Source
-from .pages import PageContext, load_page
+from .pages import PageContext, image_in_language, load_page
 from .slugs import SAFE_NAME
 from .translate.config_texts import check_outdated_texts
 from .variants import align_variant, check_outdated, share_text_answers, variant_path
@@ -79,7 +79,7 @@ def _translate(course: Course, ctx: PageContext, language: str) -> Course:
             module, pages=pages, title=module.titles.get(title_language, module.title), title_language=title_language,
             description=module.descriptions[description_language] if description_language else module.description,
             description_language=description_language or module.description_language,
-            image=image_in_language(module.image, chain, course.root),
+            image=image_in_language(module.image, chain, course.root) if module.image else None,
             image_alt=module.image_alts.get(image_alt_language, module.image_alt), image_alt_language=image_alt_language,
         ))
     title_language = _first_language(course.config.titles, chain) or source
@@ -91,7 +91,7 @@ def _translate(course: Course, ctx: PageContext, language: str) -> Course:
                      description=_first(source_config.descriptions, chain) or source_config.description,
                      title_language=title_language, description_language=description_language,
                      intro=_first(source_config.intros, chain) or source_config.intro, intro_language=intro_language,
-                     cover=image_in_language(source_config.cover, chain, course.root),
+                     cover=image_in_language(source_config.cover, chain, course.root) if source_config.cover else None,
                      cover_alt=_first(source_config.cover_alts, chain) or source_config.cover_alt,
                      cover_alt_language=cover_alt_language)
     return Course(root=course.root, config=config, modules=tuple(modules), language=language)
@@ -112,17 +112,6 @@ def _page_in(ctx: PageContext, source: Page, chain: tuple[str, ...], source_lang
                 ctx.variants[key] = align_variant(source, variant, ctx.diagnostics) if variant else source
             return ctx.variants[key]
     return source
-
-
-def image_in_language(image: Path | None, chain: tuple[str, ...], root: Path) -> Path | None:
-    """``forside.ar.svg`` for ``forside.svg`` in Arabic, else the first of ``chain`` that has one, else ``image``."""
-    if image is None:
-        return None
-    for language in chain:
-        version = image.with_name(f"{image.stem}.{language}{image.suffix}").resolve()
-        if version.is_file() and version.is_relative_to(root):
-            return version
-    return image
 
 
 def _first(texts: dict[str, str], chain: tuple[str, ...]) -> str:
@@ -176,7 +165,7 @@ def _load_module(ctx: PageContext, folder: Path, files: list[Path]) -> Module | 
                   pages=tuple(pages), origin=Source(folder / "module.yml", 1), titles=titles,
                   descriptions=descriptions, title_language=language,
                   description_language=language,
-                  image=image_in_language(meta.image, (language,), ctx.root),
+                  image=image_in_language(meta.image, (language,), ctx.root) if meta.image else None,
                   image_alt=meta.image_alts.get(language, ""), image_alts=meta.image_alts,
                   image_alt_language=language)
 

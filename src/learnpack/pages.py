@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,16 @@ class PageContext:
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # course.yml's: images fall back as pages
     image_languages_checked: set[Path] = field(default_factory=set)  # images whose language versions were looked at
     captions: dict[Path, tuple[Caption, ...]] = field(default_factory=dict)  # per video or audio file, read once
+
+
+def image_in_language(image: Path, chain: Iterable[str], root: Path) -> Path:
+    """``bilde.ar.svg`` for ``bilde.svg`` in the first language of ``chain`` that has one (a file
+    inside ``root``), else ``image`` itself: pages, the cover and module cards choose alike."""
+    for language in chain:
+        version = image.with_name(f"{image.stem}.{language}{image.suffix}").resolve()
+        if version.is_file() and version.is_relative_to(root):
+            return version
+    return image
 
 
 @dataclass
@@ -250,11 +260,7 @@ class _PageLoader:
         """
         self._check_image_languages(image)
         language = self.ctx.language
-        for each in (language, *self.ctx.fallbacks.get(language, ())):
-            version = image.with_name(f"{image.stem}.{each}{image.suffix}").resolve()
-            if version.is_file() and version.is_relative_to(self.ctx.root):
-                return version
-        return image
+        return image_in_language(image, (language, *self.ctx.fallbacks.get(language, ())), self.ctx.root)
 
     def _check_image_languages(self, image: Path) -> None:
         """Warn once about ``bilde.xx.svg`` beside ``bilde.svg`` for a language the course does not have."""

@@ -242,9 +242,8 @@ def _review_pages(page: Page, module: Module, course: Course) -> list[Page]:
     quiz's page; on its first page, the module's other pages; in a module of one page, the
     previous module's."""
     others = [p for p in module.pages if p is not page]
-    before = others[:module.pages.index(page)]
-    if before or others:
-        return before or others
+    if others:
+        return others[:module.pages.index(page)] or others
     index = course.modules.index(module)
     return list(course.modules[index - 1].pages) if index else []
 
